@@ -1,0 +1,68 @@
+import { getTranslations } from "next-intl/server";
+import { studyDayStart } from "@/lib/srs/day-start";
+import { requireUser } from "@/lib/web/session";
+
+export async function generateMetadata() {
+  const t = await getTranslations("home");
+  return { title: t("title") };
+}
+
+export default async function HomePage() {
+  const { session, repo } = await requireUser();
+  const t = await getTranslations("home");
+  const now = new Date();
+  const { timeZone, dayStartHour } = await repo.dayBoundary();
+  const counts = await repo.studyCounts(now, studyDayStart(now, timeZone, dayStartHour));
+  const tiles = [
+    ["topics", counts.topics],
+    ["cards", counts.cards],
+    ["newCards", counts.newCards],
+    ["dueNow", counts.dueNow],
+    ["reviewedToday", counts.reviewedToday],
+  ] as const;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {t("greeting", { email: session.email })}
+        </p>
+      </div>
+
+      <section aria-labelledby="counts">
+        <h2 id="counts" className="mb-3 text-lg font-semibold">
+          {t("countsTitle")}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+          {tiles.map(([key, value]) => (
+            <div
+              key={key}
+              className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+            >
+              <dt className="text-sm text-slate-600 dark:text-slate-400">{t(key)}</dt>
+              <dd className="text-2xl font-semibold tabular-nums" data-testid={`count-${key}`}>
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {counts.cards === 0 ? (
+          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{t("emptyDeck")}</p>
+        ) : null}
+      </section>
+
+      <section
+        aria-labelledby="review"
+        className="rounded-lg border border-indigo-200 bg-indigo-50 p-5 dark:border-indigo-900 dark:bg-indigo-950"
+      >
+        <h2 id="review" className="mb-2 text-lg font-semibold">
+          {t("reviewTitle")}
+        </h2>
+        <p className="mb-2 text-slate-800 dark:text-slate-200">{t("reviewBody")}</p>
+        <p className="font-medium">{t("reviewDue", { count: counts.dueNow })}</p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("reviewNotYet")}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { isAppError } from "@/lib/errors";
+import { preferencesPatchSchema } from "@/lib/settings/preferences";
+import { rememberPreferences } from "@/lib/web/preferences-cookie";
+import { requireUser } from "@/lib/web/session";
+
+export type SettingsFormState = { status: "idle" | "saved" | "invalid" | "sessionNotFound" };
+
+export async function savePreferencesAction(
+  _prev: SettingsFormState,
+  formData: FormData,
+): Promise<SettingsFormState> {
+  const { repo } = await requireUser();
+  const parsed = preferencesPatchSchema.safeParse({
+    locale: formData.get("locale") ?? undefined,
+    theme: formData.get("theme") ?? undefined,
+  });
+  if (!parsed.success) return { status: "invalid" };
+  const saved = await repo.updatePreferences(parsed.data);
+  await rememberPreferences(saved);
+  revalidatePath("/", "layout");
+  return { status: "saved" };
+}
+
+const sessionIdSchema = z.string().uuid();
+
+export async function revokeSessionAction(
+  _prev: SettingsFormState,
+  formData: FormData,
+): Promise<SettingsFormState> {
+  const { repo } = await requireUser();
+  const parsed = sessionIdSchema.safeParse(formData.get("sessionId"));
+  if (!parsed.success) return { status: "sessionNotFound" };
+  try {
+    await repo.revokeSession(parsed.data);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return { status: "sessionNotFound" };
+    throw error;
+  }
+  revalidatePath("/settings");
+  return { status: "idle" };
+}

@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import { PreferencesForm } from "@/app/_components/preferences-form";
+import { SessionList } from "@/app/_components/session-list";
+import { requireUser } from "@/lib/web/session";
+
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+export default async function SettingsPage() {
+  const { session, repo } = await requireUser();
+  const t = await getTranslations("settings");
+  const [prefs, sessions] = await Promise.all([repo.preferences(), repo.sessions(session.id)]);
+  return (
+    <div className="flex max-w-2xl flex-col gap-10">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <section aria-labelledby="prefs" className="flex flex-col gap-4">
+        <h2 id="prefs" className="text-lg font-semibold">
+          {t("preferencesTitle")}
+        </h2>
+        <PreferencesForm locale={prefs.locale} theme={prefs.theme} />
+      </section>
+      <section aria-labelledby="sessions" className="flex flex-col gap-3">
+        <h2 id="sessions" className="text-lg font-semibold">
+          {t("sessionsTitle")}
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("sessionsLead")}</p>
+        <SessionList
+          sessions={sessions.map((s) => ({
+            id: s.id,
+            userAgent: s.userAgent,
+            lastSeenAt: s.lastSeenAt.toISOString(),
+            current: s.current,
+          }))}
+        />
+      </section>
+    </div>
+  );
+}

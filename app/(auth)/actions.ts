@@ -1,0 +1,88 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { cookies } from "next/headers";
+import { signInSchema, signUpSchema } from "@/lib/auth/credentials";
+import { hashSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
+import { signIn } from "@/lib/auth/sign-in";
+import { signUp } from "@/lib/auth/sign-up";
+import { sessionSecret } from "@/lib/auth/secret";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { deleteSessionByTokenHash } from "@/lib/repo/sessions";
+import { requestPreferences } from "@/lib/web/preferences-cookie";
+import { clientIp, userAgent } from "@/lib/web/request-info";
+import { clearSessionCookie, setSessionCookie } from "@/lib/web/session";
+import { formFields, type AuthFormState } from "./form-state";
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const fields = formFields(formData);
+  const parsed = signUpSchema.safeParse(fields);
+  if (!parsed.success) return fieldErrors(fields.email, parsed.error.issues);
+
+  const prefs = await requestPreferences();
+  try {
+    const session = await signUp({
+      db: db(),
+      credentials: parsed.data,
+      locale: prefs.locale,
+      theme: prefs.theme,
+      userAgent: await userAgent(),
+      now: new Date(),
+    });
+    await setSessionCookie(session.token, session.expiresAt);
+  } catch (error) {
+    if (isAppError(error) && error.code === "CONFLICT") {
+      return { email: fields.email, errors: { email: "emailTaken" } };
+    }
+    throw error;
+  }
+  redirect("/home");
+}
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const fields = formFields(formData);
+  const parsed = signInSchema.safeParse(fields);
+  if (!parsed.success) return fieldErrors(fields.email, parsed.error.issues);
+
+  try {
+    const session = await signIn({
+      db: db(),
+      email: parsed.data.email,
+      password: parsed.data.password,
+      ip: await clientIp(),
+      userAgent: await userAgent(),
+      secret: sessionSecret(),
+      now: new Date(),
+    });
+    await setSessionCookie(session.token, session.expiresAt);
+  } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHORIZED") {
+      return { email: fields.email, errors: { form: "wrongCredentials" } };
+    }
+    if (isAppError(error) && error.code === "RATE_LIMITED") {
+      const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
+      return { email: fields.email, errors: { form: "rateLimited" }, retryAfterSeconds: seconds };
+    }
+    throw error;
+  }
+  redirect("/home");
+}
+
+export async function signOutAction(): Promise<void> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (token) await deleteSessionByTokenHash(db(), hashSessionToken(token));
+  await clearSessionCookie();
+  redirect("/");
+}
+
+function fieldErrors(email: string, issues: { path: PropertyKey[]; message: string }[]): AuthFormState {
+  const errors: AuthFormState["errors"] = {};
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if ((field === "email" || field === "password") && !errors[field]) {
+      errors[field] = issue.message as NonNullable<AuthFormState["errors"]>["email"];
+    }
+  }
+  return { email, errors };
+}
