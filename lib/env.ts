@@ -45,12 +45,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
         const value = cleaned[name];
-        const shown = name === "SESSION_SECRET" || value === undefined ? "" : ` (got "${value}")`;
+        const shown =
+          name === "SESSION_SECRET" || value === undefined ? "" : ` (got "${withoutPassword(value)}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
   }
   return result.data;
+}
+
+/** A URL's password never reaches the log: "postgre://u:pw@h/db" → "postgre://u:***@h/db". */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
 }
 
 let cached: Env | undefined;

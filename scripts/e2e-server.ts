@@ -18,7 +18,14 @@ const config = parseEnv(process.env);
 await prepareDatabase(config);
 const server = spawn(
   process.execPath,
-  [require.resolve("next/dist/bin/next"), "start", "-H", config.HOST ?? "127.0.0.1", "-p", String(config.PORT)],
+  [
+    require.resolve("next/dist/bin/next"),
+    "start",
+    "-H",
+    config.HOST ?? "127.0.0.1",
+    "-p",
+    String(config.PORT),
+  ],
   { stdio: "inherit", env: process.env },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

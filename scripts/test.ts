@@ -43,11 +43,23 @@ function check(cmd: string, args: string[]): Omit<Result, "suite" | "seconds"> {
   return { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
 }
 
-function vitest(project: string, name: string, env: Record<string, string> = {}): Omit<Result, "suite" | "seconds"> {
+function vitest(
+  project: string,
+  name: string,
+  env: Record<string, string> = {},
+): Omit<Result, "suite" | "seconds"> {
   const report = path.join(OUT, `${name}.json`);
   const code = run(
     process.execPath,
-    ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`],
+    [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${report}`,
+    ],
     { env: { ...baseEnv, ...env } },
   );
   return countVitest(report, code);
@@ -61,7 +73,9 @@ function countVitest(report: string, code: number): Omit<Result, "suite" | "seco
     numFailedTestSuites: number;
   };
   // A file that fails to load has no tests but must still count as a failure.
-  const failed = json.numFailedTests + (json.numFailedTests === 0 && code !== 0 ? Math.max(1, json.numFailedTestSuites) : 0);
+  const failed =
+    json.numFailedTests +
+    (json.numFailedTests === 0 && code !== 0 ? Math.max(1, json.numFailedTestSuites) : 0);
   return { passed: json.numPassedTests, failed };
 }
 
@@ -81,17 +95,23 @@ function playwright(): Omit<Result, "suite" | "seconds"> {
     env: { ...baseEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
   });
   if (!fs.existsSync(report)) return { passed: 0, failed: 1, note: `no report (exit ${code})` };
-  const json = JSON.parse(fs.readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const json = JSON.parse(fs.readFileSync(report, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
   const failed = json.stats.unexpected + (json.stats.unexpected === 0 && code !== 0 ? 1 : 0);
   return { passed: json.stats.expected + json.stats.flaky, failed };
 }
 
 async function main(): Promise<void> {
   timed("typecheck", () => check(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]));
-  timed("lint", () => check(process.execPath, ["node_modules/eslint/bin/eslint.js", "--max-warnings", "0", "."]));
+  timed("lint", () =>
+    check(process.execPath, ["node_modules/eslint/bin/eslint.js", "--max-warnings", "0", "."]),
+  );
   timed("format", () => check(process.execPath, ["node_modules/prettier/bin/prettier.cjs", "--check", "."]));
   timed("unit", () => vitest("unit", "unit"));
-  timed("integration-sqlite", () => vitest("integration", "integration-sqlite", { GRADUS_TEST_DB: "sqlite" }));
+  timed("integration-sqlite", () =>
+    vitest("integration", "integration-sqlite", { GRADUS_TEST_DB: "sqlite" }),
+  );
 
   if (wanted("integration-postgresql")) {
     let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
@@ -99,10 +119,19 @@ async function main(): Promise<void> {
       cluster = await startPostgres();
       const url = cluster.url;
       timed("integration-postgresql", () =>
-        vitest("integration", "integration-postgresql", { GRADUS_TEST_DB: "postgresql", TEST_PG_ADMIN_URL: url }),
+        vitest("integration", "integration-postgresql", {
+          GRADUS_TEST_DB: "postgresql",
+          TEST_PG_ADMIN_URL: url,
+        }),
       );
     } catch (error) {
-      results.push({ suite: "integration-postgresql", passed: 0, failed: 1, seconds: 0, note: (error as Error).message });
+      results.push({
+        suite: "integration-postgresql",
+        passed: 0,
+        failed: 1,
+        seconds: 0,
+        note: (error as Error).message,
+      });
       console.error(`postgres: ${(error as Error).message}`);
     } finally {
       cluster?.stop();

@@ -20,19 +20,30 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString("base64")}$${key.toString("base64")}`;
 }
 
+/**
+ * Checks a password against a stored hash. A malformed or tampered hash is a
+ * mismatch, never an exception: the key must be full length (a 0- or 1-byte
+ * key would let any password through) and the parameters within sane bounds.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !salt || !key) return false;
+  const [scheme, n, r, p, salt, key, ...rest] = stored.split("$");
+  if (scheme !== "scrypt" || rest.length > 0 || !n || !r || !p || !salt || !key) return false;
+  const [cost, blockSize, parallel] = [n, r, p].map((v) => (/^\d{1,8}$/.test(v) ? Number(v) : NaN)) as [
+    number,
+    number,
+    number,
+  ];
+  const costOk = cost >= 2 ** 10 && cost <= 2 ** 20 && (cost & (cost - 1)) === 0;
+  if (!costOk || !(blockSize >= 1 && blockSize <= 32) || !(parallel >= 1 && parallel <= 16)) return false;
   const expected = Buffer.from(key, "base64");
-  const actual = await derive(
-    password,
-    Buffer.from(salt, "base64"),
-    Number(n),
-    Number(r),
-    Number(p),
-    expected.length,
-  );
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const saltBytes = Buffer.from(salt, "base64");
+  if (expected.length !== PARAMS.keyLength || saltBytes.length < 16) return false;
+  try {
+    const actual = await derive(password, saltBytes, cost, blockSize, parallel, expected.length);
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 /** A hash to verify against when the account does not exist, so timing does not reveal it. */

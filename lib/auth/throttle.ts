@@ -19,7 +19,10 @@ export function lockedFor(row: ThrottleRow | null, now: Date): number {
 }
 
 export function afterFailure(row: ThrottleRow | null, maxFailures: number, now: Date): ThrottleRow {
-  const fresh = !row || now.getTime() - row.windowStart.getTime() > THROTTLE.windowMs;
+  // The window is measured from the later of its start and the end of the last
+  // lock, so failures right after a lock keep escalating instead of starting over.
+  const windowFrom = row ? Math.max(row.windowStart.getTime(), row.lockedUntil?.getTime() ?? 0) : 0;
+  const fresh = !row || now.getTime() - windowFrom > THROTTLE.windowMs;
   const failures = fresh ? 1 : row.failures + 1;
   const windowStart = fresh ? now : row.windowStart;
   if (failures < maxFailures) return { failures, windowStart, lockedUntil: row?.lockedUntil ?? null };

@@ -10,10 +10,10 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .split(",")
     .map((part, index) => {
       const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
       const quality = q ? Number(q.slice(2)) : 1;
       return {
-        lang: tag.toLowerCase().split("-")[0] ?? "",
+        lang: tag.trim().toLowerCase().split("-")[0] ?? "",
         quality: Number.isFinite(quality) ? quality : 0,
         index,
       };

@@ -25,14 +25,16 @@ export function ensurePostgresInstalled(): string {
   console.log("postgres: not installed; installing the Debian package (apt-get install -y postgresql)…");
   aptInstall("postgresql");
   const installed = findPgBin();
-  if (!installed) throw new Error("postgresql was installed but initdb was not found under /usr/lib/postgresql");
+  if (!installed)
+    throw new Error("postgresql was installed but initdb was not found under /usr/lib/postgresql");
   return installed;
 }
 
 export function aptInstall(pkg: string): void {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const run = (args: string[]) => spawnSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), { stdio: "inherit", env });
+  const run = (args: string[]) =>
+    spawnSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), { stdio: "inherit", env });
   let result = run(["apt-get", "install", "-y", "--no-install-recommends", pkg]);
   if (result.status !== 0) {
     run(["apt-get", "update"]);

@@ -6,6 +6,7 @@ import { signUp } from "@/lib/auth/sign-up";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import { migratedDatabase, testDbKind, type TestDatabase } from "../../fixtures/test-db";
+import { rejectionOf } from "../../fixtures/rejection";
 import { createTestUser, uniqueEmail } from "../../fixtures/users";
 
 let t: TestDatabase;
@@ -62,12 +63,8 @@ describe(`accounts on ${testDbKind}`, () => {
 
   it("answers a wrong password and an unknown email the same way", async () => {
     const user = await createTestUser(t.db);
-    const wrong = await attempt(user.email, "wrong password", "10.0.0.2").catch(
-      (e: unknown) => e as AppError,
-    );
-    const unknown = await attempt(uniqueEmail("nobody"), "whatever1", "10.0.0.2").catch(
-      (e: unknown) => e as AppError,
-    );
+    const wrong = await rejectionOf(attempt(user.email, "wrong password", "10.0.0.2"), AppError);
+    const unknown = await rejectionOf(attempt(uniqueEmail("nobody"), "whatever1", "10.0.0.2"), AppError);
     expect(wrong.code).toBe("UNAUTHORIZED");
     expect(unknown.code).toBe("UNAUTHORIZED");
     expect(wrong.message).toBe(unknown.message);
@@ -78,7 +75,7 @@ describe(`accounts on ${testDbKind}`, () => {
     for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
       await expect(attempt(user.email, "bad", `10.1.0.${i}`)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
-    const locked = await attempt(user.email, user.password, "10.1.1.1").catch((e: unknown) => e as AppError);
+    const locked = await rejectionOf(attempt(user.email, user.password, "10.1.1.1"), AppError);
     expect(locked.code).toBe("RATE_LIMITED");
     expect((locked.details as { retryAfterSeconds: number }).retryAfterSeconds).toBe(
       THROTTLE.baseLockMs / 1000,

@@ -10,6 +10,7 @@ import {
   migrationsDir,
   openMigrationDriver,
 } from "@/lib/db/migrate";
+import { rejectionOf } from "../../fixtures/rejection";
 import { emptyDatabase, testDbKind, type EmptyDatabase } from "../../fixtures/test-db";
 
 const committed = migrationsDir(testDbKind);
@@ -100,11 +101,10 @@ describe("a migration that fails", () => {
   it("stops the runner with the migration's name and the database error", async () => {
     database = await emptyDatabase();
     const dir = migrationsWith(broken);
-    const error = await migrateDatabase(database.url, dir).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MigrationError);
-    expect((error as MigrationError).code).toBe("FAILED");
-    expect((error as MigrationError).message).toContain("29990101000000_broken");
-    expect((error as MigrationError).message).toMatch(/syntax error/i);
+    const error = await rejectionOf(migrateDatabase(database.url, dir), MigrationError);
+    expect(error.code).toBe("FAILED");
+    expect(error.message).toContain("29990101000000_broken");
+    expect(error.message).toMatch(/syntax error/i);
 
     const failedRow = (await migrationRows(database.url)).find(
       (r) => r.migrationName === "29990101000000_broken",
@@ -118,7 +118,7 @@ describe("a migration that fails", () => {
     const dir = migrationsWith(broken);
     await expect(migrateDatabase(database.url, dir)).rejects.toThrow(MigrationError);
 
-    const blocked = await migrateDatabase(database.url, dir).catch((e: unknown) => e as MigrationError);
+    const blocked = await rejectionOf(migrateDatabase(database.url, dir), MigrationError);
     expect(blocked.code).toBe("P3009");
     expect(blocked.message).toContain("29990101000000_broken");
     expect(blocked.message).toContain("--rolled-back 29990101000000_broken");
@@ -153,7 +153,7 @@ describe("a database that Gradus does not manage", () => {
     await driver.runScript('CREATE TABLE "someone_elses" ("id" INTEGER);');
     await driver.close();
 
-    const error = await migrateDatabase(database.url).catch((e: unknown) => e as MigrationError);
+    const error = await rejectionOf(migrateDatabase(database.url), MigrationError);
     expect(error.code).toBe("P3005");
     expect(error.message).toContain("someone_elses");
     const check = await openMigrationDriver(database.url);
