@@ -32,7 +32,10 @@ export default defineConfig([
     files: ["app/**", "lib/**"],
     ignores: ["lib/env.ts", "lib/generated/**"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration from lib/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration from lib/env.ts." },
+      ],
     },
   },
   globalIgnores([

@@ -4,6 +4,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requestPreferences } from "@/lib/web/preferences-cookie";
 import { SiteHeader } from "./_components/site-header";
+import "katex/dist/katex.min.css";
+import "highlight.js/styles/github.css";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

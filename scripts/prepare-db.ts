@@ -3,6 +3,9 @@ import { pathToFileURL } from "node:url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { databaseKind, EnvError, parseEnv, type Env } from "../lib/env";
 import { sessionSecret } from "../lib/auth/secret";
+import { formatIssues, ContentError } from "../lib/content";
+import { describeSync, seedContent } from "../lib/content/seed";
+import { createDb } from "../lib/db/client";
 
 export async function prepareDatabase(config: Env): Promise<void> {
   // Fails early (e.g. PostgreSQL in production without SESSION_SECRET) instead of at the first sign-in.
@@ -14,6 +17,26 @@ export async function prepareDatabase(config: Env): Promise<void> {
       (report.applied.length ? ` (${report.applied.join(", ")})` : "") +
       `, ${report.alreadyApplied} already applied`,
   );
+  await seed(config.DATABASE_URL);
+}
+
+/** Loads content/ into the database; content problems are printed one per line and stop start-up. */
+export async function seed(url: string): Promise<void> {
+  const db = createDb(url);
+  try {
+    const started = performance.now();
+    const report = await seedContent(db, "content", new Date());
+    console.log(`seed: ${describeSync(report)} (${Math.round(performance.now() - started)} ms)`);
+  } catch (error) {
+    if (error instanceof ContentError) {
+      throw new Error(
+        `content has ${error.issues.length} problem(s); the database was not changed:\n${formatIssues(error.issues)}`,
+      );
+    }
+    throw error;
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -20,6 +20,9 @@ export async function SiteHeader() {
           {t("brand")}
         </Link>
         <nav aria-label={t("main")} className="flex flex-wrap items-center gap-1">
+          <Link href="/topics" className={linkClass}>
+            {t("topics")}
+          </Link>
           {session ? (
             <>
               <Link href="/home" className={linkClass}>

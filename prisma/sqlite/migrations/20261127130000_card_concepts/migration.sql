@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Card" ADD COLUMN "concepts" TEXT NOT NULL DEFAULT '[]';
