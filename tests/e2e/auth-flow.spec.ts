@@ -20,6 +20,7 @@ const { en, ru } = messages;
 test("account flow: sign up, sign out, sign in, switch language; the saved language follows the account", async ({
   browser,
 }) => {
+  test.slow(); // two browser contexts, a sign-up and two sign-ins
   const email = uniqueEmail("flow");
   const context = await newContext(browser, "en");
   const page = await context.newPage();
@@ -73,73 +74,76 @@ test("account flow: sign up, sign out, sign in, switch language; the saved langu
   await fresh.close();
 });
 
-// Two deliberate failed sign-ins in the whole suite: far below the per-IP lock (20).
-for (const lang of ["en", "ru"] as const) {
-  test(`a wrong password shows the localized error and stays on /signin (${lang})`, async ({ browser }) => {
-    const user = await newUser(browser, lang);
+test.describe("with an existing account", () => {
+  let existingEmail = "";
+  test.beforeAll(async ({ browser }) => {
+    const user = await newUser(browser, "en");
+    existingEmail = user.email;
     await user.context.close();
-
-    const context = await newContext(browser, lang);
-    const page = await context.newPage();
-    await page.goto("/signin");
-    await fillCredentials(page, lang, user.email, "not the right password");
-    await page.getByRole("button", { name: messages[lang].auth.submitSignIn }).click();
-
-    // (Next's route announcer is an empty role=alert too: look for the one that says something.)
-    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
-      messages[lang].auth.errors.wrongCredentials,
-    );
-    await expect(page).toHaveURL(/\/signin$/);
-    await expect(page.getByLabel(messages[lang].auth.email, { exact: true })).toHaveValue(user.email);
-    await expect(page.getByLabel(messages[lang].auth.password, { exact: true })).toHaveValue("");
-    await context.close();
   });
-}
 
-for (const lang of ["en", "ru"] as const satisfies Lang[]) {
-  test(`sign-up validation shows inline messages next to the fields (${lang})`, async ({ browser }) => {
-    const t = messages[lang].auth;
-    const existing = await newUser(browser, lang);
-    await existing.context.close();
+  // Two deliberate failed sign-ins in the whole suite: far below the account (5) and IP (20) locks.
+  for (const lang of ["en", "ru"] as const) {
+    test(`a wrong password shows the localized error and stays on /signin (${lang})`, async ({ browser }) => {
+      const context = await newContext(browser, lang);
+      const page = await context.newPage();
+      await page.goto("/signin");
+      await fillCredentials(page, lang, existingEmail, "not the right password");
+      await page.getByRole("button", { name: messages[lang].auth.submitSignIn }).click();
 
-    const context = await newContext(browser, lang);
-    const page = await context.newPage();
-    await page.goto("/signup");
-    await expect(page.locator("html")).toHaveAttribute("lang", lang);
-    const emailField = page.getByLabel(t.email, { exact: true });
-    const passwordField = page.getByLabel(t.password, { exact: true });
-    const submit = page.getByRole("button", { name: t.submitSignUp });
+      // (Next's route announcer is an empty role=alert too: look for the one that says something.)
+      await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+        messages[lang].auth.errors.wrongCredentials,
+      );
+      await expect(page).toHaveURL(/\/signin$/);
+      await expect(page.getByLabel(messages[lang].auth.email, { exact: true })).toHaveValue(existingEmail);
+      await expect(page.getByLabel(messages[lang].auth.password, { exact: true })).toHaveValue("");
+      await context.close();
+    });
+  }
 
-    // An address that is not an email.
-    await emailField.fill("not-an-email");
-    await passwordField.fill(PASSWORD);
-    await submit.click();
-    await expect(emailField).toHaveAttribute("aria-invalid", "true");
-    await expect(emailField).toHaveAccessibleDescription(t.errors.emailInvalid);
-    await expect(page.getByText(t.errors.emailInvalid)).toBeVisible();
-    await expect(passwordField).not.toHaveAttribute("aria-invalid");
-    await expect(page).toHaveURL(/\/signup$/);
+  for (const lang of ["en", "ru"] as const satisfies Lang[]) {
+    test(`sign-up validation shows inline messages next to the fields (${lang})`, async ({ browser }) => {
+      const t = messages[lang].auth;
+      const context = await newContext(browser, lang);
+      const page = await context.newPage();
+      await page.goto("/signup");
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      const emailField = page.getByLabel(t.email, { exact: true });
+      const passwordField = page.getByLabel(t.password, { exact: true });
+      const submit = page.getByRole("button", { name: t.submitSignUp });
 
-    // A password shorter than the minimum.
-    const tooShort = format(t.errors.passwordTooShort, { min: 8 });
-    await emailField.fill(uniqueEmail("short"));
-    await passwordField.fill("1234567");
-    await submit.click();
-    await expect(passwordField).toHaveAttribute("aria-invalid", "true");
-    await expect(passwordField).toHaveAccessibleDescription(tooShort);
-    await expect(page.getByText(tooShort)).toBeVisible();
-    await expect(emailField).not.toHaveAttribute("aria-invalid");
-    await expect(page).toHaveURL(/\/signup$/);
+      // An address that is not an email.
+      await emailField.fill("not-an-email");
+      await passwordField.fill(PASSWORD);
+      await submit.click();
+      await expect(emailField).toHaveAttribute("aria-invalid", "true");
+      await expect(emailField).toHaveAccessibleDescription(t.errors.emailInvalid);
+      await expect(page.getByText(t.errors.emailInvalid)).toBeVisible();
+      await expect(passwordField).not.toHaveAttribute("aria-invalid");
+      await expect(page).toHaveURL(/\/signup$/);
 
-    // An email that already has an account.
-    await emailField.fill(existing.email);
-    await passwordField.fill(PASSWORD);
-    await submit.click();
-    await expect(emailField).toHaveAttribute("aria-invalid", "true");
-    await expect(emailField).toHaveAccessibleDescription(t.errors.emailTaken);
-    await expect(page.getByText(t.errors.emailTaken)).toBeVisible();
-    await expect(emailField).toHaveValue(existing.email);
-    await expect(page).toHaveURL(/\/signup$/);
-    await context.close();
-  });
-}
+      // A password shorter than the minimum.
+      const tooShort = format(t.errors.passwordTooShort, { min: 8 });
+      await emailField.fill(uniqueEmail("short"));
+      await passwordField.fill("1234567");
+      await submit.click();
+      await expect(passwordField).toHaveAttribute("aria-invalid", "true");
+      await expect(passwordField).toHaveAccessibleDescription(tooShort);
+      await expect(page.getByText(tooShort)).toBeVisible();
+      await expect(emailField).not.toHaveAttribute("aria-invalid");
+      await expect(page).toHaveURL(/\/signup$/);
+
+      // An email that already has an account.
+      await emailField.fill(existingEmail);
+      await passwordField.fill(PASSWORD);
+      await submit.click();
+      await expect(emailField).toHaveAttribute("aria-invalid", "true");
+      await expect(emailField).toHaveAccessibleDescription(t.errors.emailTaken);
+      await expect(page.getByText(t.errors.emailTaken)).toBeVisible();
+      await expect(emailField).toHaveValue(existingEmail);
+      await expect(page).toHaveURL(/\/signup$/);
+      await context.close();
+    });
+  }
+});

@@ -9,6 +9,7 @@ function sessionList(page: Page, lang: Lang) {
 }
 
 test("signing out another of my devices from settings ends that session", async ({ browser }) => {
+  test.slow(); // several browser contexts and sign-ins
   const a = await newUser(browser, "en");
   const secondContext = await newContext(browser, "en");
   const second = await secondContext.newPage();
@@ -37,6 +38,7 @@ test("another user cannot revoke my sessions or see or change my settings by gue
   browser,
   baseURL,
 }) => {
+  test.slow(); // three browser contexts, two accounts
   const sameOrigin = { Origin: baseURL! };
 
   // A: two devices, Russian.

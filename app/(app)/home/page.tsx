@@ -25,7 +25,7 @@ export default async function HomePage() {
     <div className="flex flex-col gap-8">
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-slate-600 wrap-anywhere dark:text-slate-400">
           {t("greeting", { email: session.email })}
         </p>
       </div>
