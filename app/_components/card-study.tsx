@@ -57,12 +57,12 @@ export function CardStudy(props: Props) {
           <legend className="mb-2 text-sm text-slate-600 dark:text-slate-400">{t("chooseHint")}</legend>
           {props.options.map((option, index) => {
             const checked = chosen.has(index);
-            const verdict = revealed ? (option.correct ? "correct" : "wrong") : null;
+            const verdict = !revealed ? null : option.correct ? "correct" : checked ? "wrong" : "neutral";
             return (
               <div
                 key={index}
                 data-verdict={verdict ?? undefined}
-                className="rounded-md border border-slate-300 p-3 data-[verdict=correct]:border-emerald-600 data-[verdict=correct]:bg-emerald-50 data-[verdict=wrong]:border-slate-300 dark:border-slate-600 dark:data-[verdict=correct]:bg-emerald-950"
+                className="rounded-md border border-slate-300 p-3 data-[verdict=correct]:border-emerald-600 data-[verdict=correct]:bg-emerald-50 data-[verdict=wrong]:border-red-600 data-[verdict=wrong]:bg-red-50 dark:data-[verdict=wrong]:bg-red-950 dark:border-slate-600 dark:data-[verdict=correct]:bg-emerald-950"
               >
                 <label className="flex cursor-pointer items-start gap-3">
                   <input
