@@ -25,11 +25,16 @@ function syntheticDeck(source: string, copies: number): string {
       const text = fs.readFileSync(path.join(from, file), "utf8");
       for (let copy = 0; copy < copies; copy++) {
         // Suffix the card's own id and its related ids, so every copy is a consistent deck.
-        const renamed = text
-          .replace(/^id: (.+)$/m, `id: $1-c${copy}`)
-          .replace(/^related: \[(.*)\]$/m, (_m, list: string) =>
-            `related: [${list.split(",").map((id) => id.trim()).filter(Boolean).map((id) => `${id}-c${copy}`).join(", ")}]`,
-          );
+        const renamed = text.replace(/^id: (.+)$/m, `id: $1-c${copy}`).replace(
+          /^related: \[(.*)\]$/m,
+          (_m, list: string) =>
+            `related: [${list
+              .split(",")
+              .map((id) => id.trim())
+              .filter(Boolean)
+              .map((id) => `${id}-c${copy}`)
+              .join(", ")}]`,
+        );
         fs.writeFileSync(path.join(to, file.replace(/\.md$/, `-c${copy}.md`)), renamed);
       }
     }
@@ -37,11 +42,15 @@ function syntheticDeck(source: string, copies: number): string {
   return root;
 }
 
-async function measure(label: string, root: string): Promise<{ cards: number; checkMs: number; seedMs: number }> {
+async function measure(
+  label: string,
+  root: string,
+): Promise<{ cards: number; checkMs: number; seedMs: number }> {
   const t0 = performance.now();
   const { deck, issues } = loadDeck(root);
   const checkMs = performance.now() - t0;
-  if (issues.length > 0) throw new Error(`${label}: ${issues.length} content problems, first: ${issues[0]?.message}`);
+  if (issues.length > 0)
+    throw new Error(`${label}: ${issues.length} content problems, first: ${issues[0]?.message}`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gradus-bench-db-"));
   const url = `file:${path.join(dir, "bench.db")}`;
@@ -70,4 +79,6 @@ const big = syntheticDeck(source, COPIES);
 const scaled = await measure(`synthetic ×${COPIES}`, big);
 fs.rmSync(big, { recursive: true, force: true });
 const perCard = (r: typeof base) => (r.checkMs + r.seedMs) / r.cards;
-console.log(`check+seed per card: ×${COPIES} deck / deck = ${(perCard(scaled) / perCard(base)).toFixed(2)} (1.00 = linear)`);
+console.log(
+  `check+seed per card: ×${COPIES} deck / deck = ${(perCard(scaled) / perCard(base)).toFixed(2)} (1.00 = linear)`,
+);

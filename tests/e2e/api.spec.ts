@@ -108,3 +108,25 @@ test("DELETE /api/sessions/<id> with an id that is not a UUID is 400, not 500", 
   await expectJsonError(res, 400);
   await context.close();
 });
+
+test("forms and URLs refuse bad input with a 4xx, never a 500", async ({ request, baseURL }) => {
+  const malformed = await request.get("/cards/%E0%A4%A");
+  expect(malformed.status()).toBe(400);
+
+  const crossOrigin = await request.post("/signin", {
+    headers: {
+      "Next-Action": "0123456789abcdef",
+      Origin: "https://evil.example",
+      "Content-Type": "text/plain",
+    },
+    data: "[]",
+  });
+  expect(crossOrigin.status()).toBe(403);
+  expect((await crossOrigin.json()).message).toContain("evil.example");
+
+  const oversized = await request.post("/signin", {
+    headers: { "Next-Action": "0123456789abcdef", Origin: baseURL!, "Content-Type": "text/plain" },
+    data: Buffer.alloc(100 * 1024, "a"),
+  });
+  expect(oversized.status()).toBe(413);
+});
