@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { DueCard, NewCard } from "@/lib/srs/build-queue";
+import type { CardMemory, ReviewRecord, StateValue } from "@/lib/srs/scheduler";
+import { studySettingsSchema, type StudySettings } from "@/lib/srs/study-settings";
+import { isUniqueViolation } from "./prisma-errors";
+
+export type StoredMemory = { memory: CardMemory; version: number };
+
+const memoryColumns = {
+  state: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  lastReview: true,
+  version: true,
+} as const;
+
+type MemoryRow = Omit<CardMemory, "state"> & { state: number; version: number };
+
+const toMemory = ({ version: _version, ...row }: MemoryRow): CardMemory => ({
+  ...row,
+  state: row.state as StateValue,
+});
+
+/** JSON of a memory with dates as ISO strings: the undo snapshot stored on each review log. */
+export function snapshot(memory: CardMemory): string {
+  return JSON.stringify(memory);
+}
+
+function restore(json: string): CardMemory {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  return {
+    ...(raw as unknown as CardMemory),
+    due: new Date(raw.due as string),
+    lastReview: raw.lastReview ? new Date(raw.lastReview as string) : null,
+  };
+}
+
+/**
+ * A user's study data: every query carries `userId`, so nothing here can read
+ * or change another user's cards.
+ */
+export function studyScope(db: Db, userId: string) {
+  /** Cards in study: live, and not in a topic this user paused. */
+  const studiable = { retiredAt: null, topic: { users: { none: { userId, paused: true } } } };
+
+  return {
+    async settings(): Promise<StudySettings> {
+      const row = await db.userSettings.findUnique({ where: { userId } });
+      if (!row) throw new AppError("NOT_FOUND", "no settings for this user");
+      return studySettingsSchema.parse({
+        desiredRetention: row.desiredRetention,
+        maximumInterval: row.maximumInterval,
+        newCardsPerDay: row.newCardsPerDay,
+        reviewsPerDay: row.reviewsPerDay,
+        learningSteps: JSON.parse(row.learningSteps),
+        relearningSteps: JSON.parse(row.relearningSteps),
+        fuzz: row.fuzz,
+        dayStartHour: row.dayStartHour,
+        timeZone: row.timeZone,
+        fsrsParams: row.fsrsParams ? JSON.parse(row.fsrsParams) : null,
+      });
+    },
+
+    /** Everything the queue builder needs for today, in three indexed queries. */
+    async queueInputs(options: { now: Date; dayStart: Date; nextDayStart: Date; newLimit: number }) {
+      const [dueRows, logs] = await Promise.all([
+        db.cardState.findMany({
+          where: {
+            userId,
+            suspended: false,
+            state: { in: [1, 2, 3] },
+            due: { lt: options.nextDayStart },
+            OR: [{ buriedUntil: null }, { buriedUntil: { lte: options.now } }],
+            card: studiable,
+          },
+          select: { cardId: true, state: true, due: true, scheduledDays: true },
+        }),
+        db.reviewLog.groupBy({
+          by: ["state"],
+          where: { userId, reviewedAt: { gte: options.dayStart } },
+          _count: { _all: true },
+        }),
+      ]);
+      const doneToday = { newCards: 0, reviews: 0 };
+      for (const g of logs) {
+        if (g.state === 0) doneToday.newCards += g._count._all;
+        if (g.state === 2) doneToday.reviews += g._count._all;
+      }
+      const room = Math.max(0, options.newLimit - doneToday.newCards);
+      const fresh = room
+        ? await db.card.findMany({
+            where: { ...studiable, cardStates: { none: { userId } } },
+            orderBy: [{ topic: { position: "asc" } }, { difficulty: "asc" }, { id: "asc" }],
+            take: room,
+            select: { id: true },
+          })
+        : [];
+      const due: DueCard[] = dueRows.map((r) => ({ ...r, state: r.state as StateValue }));
+      const freshCards: NewCard[] = fresh.map((c) => ({ cardId: c.id }));
+      return { due, fresh: freshCards, doneToday };
+    },
+
+    async memory(cardId: string): Promise<StoredMemory | null> {
+      const row = await db.cardState.findUnique({
+        where: { userId_cardId: { userId, cardId } },
+        select: memoryColumns,
+      });
+      return row ? { memory: toMemory(row), version: row.version } : null;
+    },
+
+    async hasReview(clientId: string): Promise<boolean> {
+      return (await db.reviewLog.count({ where: { userId, clientId } })) > 0;
+    },
+
+    async cardExists(cardId: string): Promise<boolean> {
+      return (await db.card.count({ where: { id: cardId, retiredAt: null } })) > 0;
+    },
+
+    /**
+     * Writes a graded card and its log in one transaction. The write only
+     * happens if the card is still at `expectedVersion` (0 = never studied);
+     * a repeated clientId is recognised and changes nothing.
+     */
+    async recordReview(input: {
+      cardId: string;
+      clientId: string;
+      expectedVersion: number;
+      before: CardMemory | null;
+      after: CardMemory;
+      log: ReviewRecord;
+      durationMs: number;
+    }): Promise<{ status: "recorded" | "duplicate"; version: number }> {
+      const existing = () =>
+        db.reviewLog.findUnique({
+          where: { userId_clientId: { userId, clientId: input.clientId } },
+          select: { id: true },
+        });
+      if (await existing()) return { status: "duplicate", version: input.expectedVersion };
+      try {
+        return await db.$transaction(async (tx) => {
+          const version = input.expectedVersion + 1;
+          if (input.expectedVersion === 0) {
+            await tx.cardState.create({ data: { userId, cardId: input.cardId, ...input.after, version } });
+          } else {
+            const { count } = await tx.cardState.updateMany({
+              where: { userId, cardId: input.cardId, version: input.expectedVersion },
+              data: { ...input.after, version },
+            });
+            if (count === 0) throw new AppError("CONFLICT", staleMessage(input.cardId));
+          }
+          const { rating, reviewedAt, ...before } = input.log;
+          await tx.reviewLog.create({
+            data: {
+              id: randomUUID(),
+              clientId: input.clientId,
+              userId,
+              cardId: input.cardId,
+              rating,
+              reviewedAt,
+              ...before,
+              durationMs: input.durationMs,
+              previous: input.before ? snapshot(input.before) : null,
+            },
+          });
+          return { status: "recorded" as const, version };
+        });
+      } catch (error) {
+        // A concurrent submit of the same review (double click, two tabs) is not a conflict.
+        if (await existing()) return { status: "duplicate", version: input.expectedVersion };
+        if (isUniqueViolation(error))
+          throw new AppError("CONFLICT", staleMessage(input.cardId), undefined, { cause: error });
+        throw error;
+      }
+    },
+
+    /** Removes the user's latest review and restores the card exactly as it was before it. */
+    async undoLastReview(): Promise<{ cardId: string } | null> {
+      return db.$transaction(async (tx) => {
+        const last = await tx.reviewLog.findFirst({
+          where: { userId },
+          orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+          select: { id: true, cardId: true, previous: true },
+        });
+        if (!last) return null;
+        const current = await tx.cardState.findUnique({
+          where: { userId_cardId: { userId, cardId: last.cardId } },
+          select: { version: true },
+        });
+        if (last.previous === null) {
+          await tx.cardState.deleteMany({ where: { userId, cardId: last.cardId } });
+        } else {
+          await tx.cardState.update({
+            where: { userId_cardId: { userId, cardId: last.cardId } },
+            data: { ...restore(last.previous), version: (current?.version ?? 0) + 1 },
+          });
+        }
+        await tx.reviewLog.delete({ where: { id: last.id } });
+        return { cardId: last.cardId };
+      });
+    },
+  };
+}
+
+function staleMessage(cardId: string): string {
+  return `card "${cardId}" was graded elsewhere (another tab?) since it was shown; reload to continue`;
+}
+
+export type StudyScope = ReturnType<typeof studyScope>;
