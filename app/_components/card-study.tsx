@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { RenderedOption } from "@/lib/content";
 import { isMcqCorrect, isWithinTolerance, parseNumberInput } from "@/lib/study/answer-check";
@@ -13,7 +13,13 @@ type Props = {
   revealedHtml: string | null;
   options: RenderedOption[];
   numeric: { answer: number; tolerance: number; unit: string } | null;
+  /** Controlled mode (the review screen): the parent owns the reveal and the keyboard. */
+  revealed?: boolean;
+  onReveal?: (verdict: Verdict) => void;
 };
+
+/** The automatic check of an mcq or numeric answer; null when there is nothing to check. */
+export type Verdict = "correct" | "wrong" | null;
 
 /**
  * The question, the type's way of answering (choose, type a number) and the
@@ -21,10 +27,40 @@ type Props = {
  */
 export function CardStudy(props: Props) {
   const t = useTranslations("library");
-  const [revealed, setRevealed] = useState(false);
+  const [ownRevealed, setOwnRevealed] = useState(false);
+  const controlled = props.revealed !== undefined;
+  const revealed = controlled ? props.revealed! : ownRevealed;
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [typed, setTyped] = useState("");
   const answerId = useId();
+
+  const typedValue = parseNumberInput(typed);
+  const verdict = (): Verdict => {
+    if (props.type === "mcq")
+      return isMcqCorrect(
+        props.options.map((o) => o.correct),
+        chosen,
+      )
+        ? "correct"
+        : "wrong";
+    if (props.type === "numeric" && props.numeric) {
+      return typedValue !== null &&
+        isWithinTolerance(typedValue, props.numeric.answer, props.numeric.tolerance)
+        ? "correct"
+        : "wrong";
+    }
+    return null;
+  };
+  const reveal = () => {
+    if (controlled) props.onReveal?.(verdict());
+    else setOwnRevealed(true);
+  };
+
+  // The key handler always calls the latest reveal (it sees the current choice).
+  const revealRef = useRef(reveal);
+  useEffect(() => {
+    revealRef.current = reveal;
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -33,14 +69,12 @@ export function CardStudy(props: Props) {
       if (target?.closest("input, textarea, select, button, a")) return;
       if (event.key === " " || event.key === "Enter") {
         event.preventDefault();
-        setRevealed(true);
+        revealRef.current();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [revealed]);
-
-  const typedValue = parseNumberInput(typed);
 
   return (
     <div className="flex flex-col gap-5">
@@ -113,7 +147,11 @@ export function CardStudy(props: Props) {
                 disabled={revealed}
                 onChange={(e) => setTyped(e.target.value)}
                 onKeyDown={(e) => {
-                  if (e.key === "Enter") setRevealed(true);
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    reveal();
+                  }
                 }}
                 aria-invalid={typed !== "" && typedValue === null ? true : undefined}
                 className="min-h-10 w-40 rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
@@ -160,7 +198,7 @@ export function CardStudy(props: Props) {
         </section>
       ) : (
         <div className="flex flex-wrap items-center gap-3">
-          <Button onClick={() => setRevealed(true)}>
+          <Button onClick={reveal}>
             {props.type === "mcq" || props.type === "numeric" ? t("checkAnswer") : t("showAnswer")}
           </Button>
           <span className="text-sm text-slate-600 dark:text-slate-400">{t("keyboardHint")}</span>

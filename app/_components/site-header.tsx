@@ -28,6 +28,9 @@ export async function SiteHeader() {
               <Link href="/home" className={linkClass}>
                 {t("home")}
               </Link>
+              <Link href="/review" className={linkClass}>
+                {t("review")}
+              </Link>
               <Link href="/settings" className={linkClass}>
                 {t("settings")}
               </Link>

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/app/_components/ui/button";
 import { studyDayStart } from "@/lib/srs/day-start";
 import { requireUser } from "@/lib/web/session";
 
@@ -61,7 +63,9 @@ export default async function HomePage() {
         </h2>
         <p className="mb-2 text-slate-800 dark:text-slate-200">{t("reviewBody")}</p>
         <p className="font-medium">{t("reviewDue", { count: counts.dueNow })}</p>
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("reviewNotYet")}</p>
+        <Link href="/review" className={`${buttonClass("primary")} mt-3`}>
+          {t("startReview")}
+        </Link>
       </section>
     </div>
   );
