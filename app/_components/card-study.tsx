@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { RenderedOption } from "@/lib/content";
 import { isMcqCorrect, isWithinTolerance, parseNumberInput } from "@/lib/study/answer-check";
@@ -58,11 +58,11 @@ export function CardStudy(props: Props) {
 
   // The key handler always calls the latest reveal (it sees the current choice).
   const revealRef = useRef(reveal);
-  useEffect(() => {
+  useLayoutEffect(() => {
     revealRef.current = reveal;
   });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (revealed || event.altKey || event.ctrlKey || event.metaKey) return;

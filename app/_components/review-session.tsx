@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { NextCards, ReviewCard } from "@/lib/review/next-cards";
 import type { RatingValue } from "@/lib/srs/scheduler";
@@ -11,11 +11,12 @@ import { Button, buttonClass } from "./ui/button";
 type Wire = Omit<NextCards, "nextDue"> & { nextDue: string | null };
 type Stats = { cards: number; again: number; ms: number };
 
+const noSubscription = () => () => {};
 const gradeKeys: Record<string, RatingValue> = { "1": 1, "2": 2, "3": 3, "4": 4 };
 const gradeLabel = { 1: "again", 2: "hard", 3: "good", 4: "easy" } as const;
 
 async function fetchNext(): Promise<Wire> {
-  const response = await fetch("/api/review/next?count=2", { cache: "no-store" });
+  const response = await fetch("/api/review/next?count=3", { cache: "no-store" });
   if (!response.ok) throw new Error(`next cards: HTTP ${response.status}`);
   return (await response.json()) as Wire;
 }
@@ -40,16 +41,26 @@ export function ReviewSession({ initial }: { initial: Wire }) {
   // Set when the first card is on screen (an effect: render must stay pure).
   const shownAt = useRef(0);
   const pending = useRef<Promise<unknown>>(Promise.resolve());
+  // Cards graded here whose grade the server may not have applied yet: card id → version graded.
+  const graded = useRef(new Map<string, number>());
+  const [busy, setBusy] = useState(0);
   const card = queue[0];
 
   const refill = useCallback(async () => {
     const next = await fetchNext();
-    // Keep the card on screen where it is; only what comes after it is replaced.
+    // A card the server still shows at the version we graded is a grade in flight: skip it.
+    // Checked inside the updater, so a grade made while this request was out is seen too.
+    const unseen = (c: ReviewCard) => {
+      const gradedAt = graded.current.get(c.id);
+      return gradedAt === undefined || c.version > gradedAt;
+    };
     setQueue((previous) => {
+      const cards = next.cards.filter(unseen);
+      // Keep the card on screen where it is; only what comes after it is replaced.
       const current = previous[0];
-      if (!current) return next.cards;
-      const fresh = next.cards.find((c) => c.id === current.id) ?? current;
-      return [fresh, ...next.cards.filter((c) => c.id !== current.id)];
+      if (!current) return cards;
+      const fresh = cards.find((c) => c.id === current.id) ?? current;
+      return [fresh, ...cards.filter((c) => c.id !== current.id)];
     });
     setCounts(next.counts);
     setNextDue(next.nextDue);
@@ -78,7 +89,7 @@ export function ReviewSession({ initial }: { initial: Wire }) {
         ms: s.ms + durationMs,
       }));
       // Show the prefetched card now; save and refill behind it, in order.
-      setQueue((q) => q.slice(1));
+      setQueue((q) => q.filter((c) => c.id !== card.id));
       showNext();
       const save = async (attempt = 0): Promise<void> => {
         const response = await fetch("/api/review/grade", {
@@ -95,33 +106,57 @@ export function ReviewSession({ initial }: { initial: Wire }) {
           }
         }
       };
-      pending.current = pending.current.then(() => save()).then(refill);
+      pending.current = pending.current
+        .then(() => save())
+        .then(refill)
+        .finally(() => setBusy((b) => b - 1));
     },
     [card, revealed, refill, showNext, t],
   );
 
   const undo = useCallback(() => {
-    pending.current = pending.current.then(async () => {
-      const response = await fetch("/api/review/undo", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-      });
-      if (response.ok) {
-        setStats((s) => ({ ...s, cards: Math.max(0, s.cards - 1) }));
-        setNotice(t("undone"));
-        setQueue([]);
-        await refill();
-        showNext();
-      }
-    });
+    setBusy((b) => b + 1);
+    pending.current = pending.current
+      .then(async () => {
+        const response = await fetch("/api/review/undo", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+        });
+        if (response.ok) {
+          setStats((s) => ({ ...s, cards: Math.max(0, s.cards - 1) }));
+          setNotice(t("undone"));
+          graded.current.clear();
+          setQueue([]);
+          await refill();
+          showNext();
+        }
+      })
+      .finally(() => setBusy((b) => b - 1));
   }, [refill, showNext, t]);
 
+  // `ready` marks the moment keys work (after hydration); tests wait for it.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   useEffect(() => {
     shownAt.current = Date.now();
   }, []);
 
-  useEffect(() => {
+  // One key listener for the whole session, reading the latest state through a
+  // ref that is updated before paint: a key pressed as soon as a button appears
+  // must already see the state that shows it.
+  const latest = useRef({ revealed, suggested, grade, undo });
+  useLayoutEffect(() => {
+    latest.current = { revealed, suggested, grade, undo };
+  });
+
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // The card already used this key (e.g. the Space that revealed it must not also grade it).
+      if (event.defaultPrevented) return;
+      const { revealed, suggested, grade, undo } = latest.current;
       const target = event.target as HTMLElement | null;
       const inField = Boolean(target?.closest("input, textarea, select"));
       if (event.key === "?" && !inField) {
@@ -146,7 +181,7 @@ export function ReviewSession({ initial }: { initial: Wire }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [revealed, grade, undo, suggested]);
+  }, []);
 
   const onReveal = (verdict: Verdict) => {
     setRevealed(true);
@@ -157,7 +192,7 @@ export function ReviewSession({ initial }: { initial: Wire }) {
   const progress = total + stats.cards > 0 ? stats.cards / Math.max(total, stats.cards + remaining) : 1;
 
   return (
-    <div className="flex max-w-3xl flex-col gap-5">
+    <div className="flex max-w-3xl flex-col gap-5" data-testid="review-session" data-ready={ready}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite" data-testid="review-counts">
           {t("counts", { new: counts.new, learning: counts.learning, review: counts.review })}
@@ -226,6 +261,8 @@ export function ReviewSession({ initial }: { initial: Wire }) {
             </Button>
           </div>
         </section>
+      ) : busy > 0 ? (
+        <p role="status">{t("loading")}</p>
       ) : (
         <section aria-labelledby="done" className="flex flex-col gap-3" data-testid="review-summary">
           <h2 id="done" className="text-xl font-semibold">

@@ -69,6 +69,22 @@ export function studyScope(db: Db, userId: string) {
       });
     },
 
+    async updateSettings(settings: StudySettings): Promise<void> {
+      const data = {
+        desiredRetention: settings.desiredRetention,
+        maximumInterval: settings.maximumInterval,
+        newCardsPerDay: settings.newCardsPerDay,
+        reviewsPerDay: settings.reviewsPerDay,
+        learningSteps: JSON.stringify(settings.learningSteps),
+        relearningSteps: JSON.stringify(settings.relearningSteps),
+        fuzz: settings.fuzz,
+        dayStartHour: settings.dayStartHour,
+        timeZone: settings.timeZone,
+        fsrsParams: settings.fsrsParams ? JSON.stringify(settings.fsrsParams) : null,
+      };
+      await db.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+    },
+
     /** Everything the queue builder needs for today, in three indexed queries. */
     async queueInputs(options: { now: Date; dayStart: Date; nextDayStart: Date; newLimit: number }) {
       const [dueRows, logs] = await Promise.all([

@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { studyScope } from "@/lib/repo/study";
+import { parseStudyForm } from "@/lib/srs/parse-study-form";
 import { preferencesPatchSchema } from "@/lib/settings/preferences";
 import { rememberPreferences } from "@/lib/web/preferences-cookie";
 import { requireUser } from "@/lib/web/session";
@@ -42,4 +45,19 @@ export async function revokeSessionAction(
   }
   revalidatePath("/settings");
   return { status: "idle" };
+}
+
+export type StudyFormState = { status: "idle" | "saved" | "invalid"; fields: string[] };
+
+export async function saveStudySettingsAction(
+  _prev: StudyFormState,
+  formData: FormData,
+): Promise<StudyFormState> {
+  const { session } = await requireUser();
+  const study = studyScope(db(), session.userId);
+  const parsed = parseStudyForm(formData, await study.settings());
+  if (!parsed.ok) return { status: "invalid", fields: parsed.fields };
+  await study.updateSettings(parsed.settings);
+  revalidatePath("/", "layout");
+  return { status: "saved", fields: [] };
 }

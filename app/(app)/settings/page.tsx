@@ -1,6 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/app/_components/preferences-form";
 import { SessionList } from "@/app/_components/session-list";
+import { StudySettingsForm } from "@/app/_components/study-settings-form";
+import { db } from "@/lib/db";
+import { studyScope } from "@/lib/repo/study";
 import { requireUser } from "@/lib/web/session";
 
 export async function generateMetadata() {
@@ -11,7 +14,12 @@ export async function generateMetadata() {
 export default async function SettingsPage() {
   const { session, repo } = await requireUser();
   const t = await getTranslations("settings");
-  const [prefs, sessions] = await Promise.all([repo.preferences(), repo.sessions(session.id)]);
+  const ts = await getTranslations("study");
+  const [prefs, sessions, study] = await Promise.all([
+    repo.preferences(),
+    repo.sessions(session.id),
+    studyScope(db(), session.userId).settings(),
+  ]);
   return (
     <div className="flex max-w-2xl flex-col gap-10">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -20,6 +28,13 @@ export default async function SettingsPage() {
           {t("preferencesTitle")}
         </h2>
         <PreferencesForm locale={prefs.locale} theme={prefs.theme} />
+      </section>
+      <section aria-labelledby="study" className="flex flex-col gap-3">
+        <h2 id="study" className="text-lg font-semibold">
+          {ts("title")}
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{ts("lead")}</p>
+        <StudySettingsForm settings={study} timeZones={Intl.supportedValuesOf("timeZone")} />
       </section>
       <section aria-labelledby="sessions" className="flex flex-col gap-3">
         <h2 id="sessions" className="text-lg font-semibold">

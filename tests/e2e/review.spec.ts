@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { messages, signUp, uniqueEmail } from "./helpers";
+
+const t = messages.en;
+
+test("a keyboard-only review session of ten mixed cards, with undo, ends on the summary", async ({
+  page,
+}) => {
+  test.slow();
+  await signUp(page, uniqueEmail("review"), "en");
+
+  await page.goto("/settings");
+  await page.getByLabel(t.study.newCardsPerDay).fill("10");
+  await page.getByRole("button", { name: t.study.save }).click();
+  await expect(page.getByText(t.study.saved)).toBeVisible();
+
+  await page.goto("/review");
+  await expect(page.getByTestId("review-session")).toHaveAttribute("data-ready", "true");
+  const counts = page.getByTestId("review-counts");
+  await expect(counts).toHaveText("New 10 · Learning 0 · Review 0");
+
+  const seenTypes = new Set<string>();
+  let graded = 0;
+  let undone = false;
+  while (graded < 10) {
+    await expect(page.getByTestId("card-front")).toBeVisible();
+    await expect(page.getByTestId("card-back")).toHaveCount(0);
+    if (await page.getByRole("checkbox").count()) seenTypes.add("mcq");
+    else if (await page.getByLabel(t.library.numericLabel).count()) seenTypes.add("numeric");
+    else seenTypes.add("other");
+
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId("card-back")).toBeVisible();
+    await page.keyboard.press(graded % 3 === 0 ? "4" : "3");
+    graded++;
+
+    if (graded === 5 && !undone) {
+      undone = true;
+      await expect(counts).toHaveText("New 5 · Learning 0 · Review 0");
+      await page.keyboard.press("z");
+      await expect(page.getByText(t.review.undone)).toBeVisible();
+      await expect(counts).toHaveText("New 6 · Learning 0 · Review 0");
+      graded--;
+    }
+  }
+
+  const summary = page.getByTestId("review-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText(t.review.doneTitle);
+  await expect(summary).toContainText("10 cards reviewed");
+  expect(seenTypes.size).toBeGreaterThanOrEqual(2);
+
+  // The home page counts what was just done.
+  await page.goto("/home");
+  await expect(page.getByTestId("count-reviewedToday")).toHaveText("10");
+});
+
+test("the grade API refuses bad input with a 4xx and writes nothing", async ({ page, baseURL }) => {
+  await signUp(page, uniqueEmail("grade-api"), "en");
+  const post = (data: unknown) =>
+    page.request.post("/api/review/grade", {
+      headers: { Origin: baseURL!, "Content-Type": "application/json" },
+      data: data as object,
+    });
+  const valid = {
+    clientId: crypto.randomUUID(),
+    cardId: "no-such-card",
+    rating: 3,
+    version: 0,
+    durationMs: 100,
+  };
+  expect((await post(valid)).status()).toBe(404);
+  const badRating = await post({ ...valid, rating: 5 });
+  expect(badRating.status()).toBe(400);
+  expect((await badRating.json()).message).toContain("rating must be one of 1, 2, 3, 4");
+  expect((await post({ ...valid, clientId: "x" })).status()).toBe(400);
+  expect((await post({ ...valid, extra: 1 })).status()).toBe(400);
+  const undo = await page.request.post("/api/review/undo", { headers: { Origin: baseURL! } });
+  expect(undo.status()).toBe(404);
+});
