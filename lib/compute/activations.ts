@@ -70,7 +70,10 @@ function scalars(name: ActivationName, alpha: number, beta: number): Scalar {
     case "leaky-relu":
       return { value: (x) => (x > 0 ? x : alpha * x), derivative: (x) => (x > 0 ? 1 : alpha) };
     case "elu":
-      return { value: (x) => (x > 0 ? x : alpha * Math.expm1(x)), derivative: (x) => (x > 0 ? 1 : alpha * Math.exp(x)) };
+      return {
+        value: (x) => (x > 0 ? x : alpha * Math.expm1(x)),
+        derivative: (x) => (x > 0 ? 1 : alpha * Math.exp(x)),
+      };
     case "selu":
       return {
         value: (x) => SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)),
@@ -110,13 +113,19 @@ function scalars(name: ActivationName, alpha: number, beta: number): Scalar {
 /** Builds an activation by name; `alpha` for leaky-relu (0.01) and elu (1), `beta` for swish (1). */
 export function activation(name: string, options: ActivationOptions = {}): Activation {
   if (!(activationNames as readonly string[]).includes(name)) {
-    throw new ComputeError("activation", `unknown activation "${name}"; expected one of ${activationNames.join(", ")}`);
+    throw new ComputeError(
+      "activation",
+      `unknown activation "${name}"; expected one of ${activationNames.join(", ")}`,
+    );
   }
   const typed = name as ActivationName;
   const alpha = options.alpha ?? (typed === "leaky-relu" ? 0.01 : 1);
   const beta = options.beta ?? 1;
   if (!Number.isFinite(alpha) || !Number.isFinite(beta)) {
-    throw new ComputeError("activation", `${name}: alpha and beta must be finite, got alpha=${alpha}, beta=${beta}`);
+    throw new ComputeError(
+      "activation",
+      `${name}: alpha and beta must be finite, got alpha=${alpha}, beta=${beta}`,
+    );
   }
   const s = scalars(typed, alpha, beta);
   return { name: typed, ...s, ...fastLoops(typed, s) };

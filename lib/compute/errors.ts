@@ -17,9 +17,11 @@ export function assertFinite(op: string, values: ArrayLike<number>, what = "inpu
 }
 
 export function assertPositiveInt(op: string, name: string, value: number): void {
-  if (!Number.isInteger(value) || value <= 0) throw new ComputeError(op, `${name} must be a positive integer, got ${value}`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new ComputeError(op, `${name} must be a positive integer, got ${value}`);
 }
 
 export function assertNonNegative(op: string, name: string, value: number): void {
-  if (!Number.isFinite(value) || value < 0) throw new ComputeError(op, `${name} must be a finite number ≥ 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ComputeError(op, `${name} must be a finite number ≥ 0, got ${value}`);
 }

@@ -18,7 +18,14 @@ export const initializerNames = [
   "lecun-normal",
 ] as const;
 export type InitializerName = (typeof initializerNames)[number];
-export type InitializerSpec = { name: InitializerName; value?: number; low?: number; high?: number; mean?: number; std?: number };
+export type InitializerSpec = {
+  name: InitializerName;
+  value?: number;
+  low?: number;
+  high?: number;
+  mean?: number;
+  std?: number;
+};
 
 export function initialize(
   spec: InitializerName | InitializerSpec,
@@ -27,7 +34,10 @@ export function initialize(
 ): Float64Array {
   const s: InitializerSpec = typeof spec === "string" ? { name: spec } : spec;
   if (!(initializerNames as readonly string[]).includes(s.name)) {
-    throw new ComputeError("initialize", `unknown initializer "${s.name}"; expected one of ${initializerNames.join(", ")}`);
+    throw new ComputeError(
+      "initialize",
+      `unknown initializer "${s.name}"; expected one of ${initializerNames.join(", ")}`,
+    );
   }
   assertPositiveInt("initialize", "fanIn", size.fanIn);
   assertPositiveInt("initialize", "fanOut", size.fanOut);
@@ -50,7 +60,8 @@ export function initialize(
     case "uniform": {
       const low = s.low ?? -0.05;
       const high = s.high ?? 0.05;
-      if (!(high > low)) throw new ComputeError("initialize", `uniform needs low < high, got [${low}, ${high}]`);
+      if (!(high > low))
+        throw new ComputeError("initialize", `uniform needs low < high, got [${low}, ${high}]`);
       for (let i = 0; i < out.length; i++) out[i] = rng.uniformIn(low, high);
       break;
     }
