@@ -48,6 +48,19 @@ export function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
+/**
+ * tanh from expm1, because Math.tanh is not bit-identical across JavaScript
+ * engines (Node 20 and Chromium 156 disagree in the last bit on ~1 input in
+ * 4,000), while expm1 is; a seed must give the same training everywhere.
+ * e/(e + 2) with e = expm1(2x) is accurate to a couple of ulps.
+ */
+export function tanh(x: number): number {
+  if (x > 19.1) return 1;
+  if (x < -19.1) return -1;
+  const e = Math.expm1(2 * x);
+  return e / (e + 2);
+}
+
 export function softplus(x: number): number {
   // log(1 + e^x) without overflow for large x or loss of precision for very negative x.
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
@@ -64,7 +77,13 @@ function scalars(name: ActivationName, alpha: number, beta: number): Scalar {
     case "sigmoid":
       return { value: sigmoid, derivative: (x) => sigmoid(x) * (1 - sigmoid(x)) };
     case "tanh":
-      return { value: Math.tanh, derivative: (x) => 1 - Math.tanh(x) ** 2 };
+      return {
+        value: tanh,
+        derivative: (x) => {
+          const t = tanh(x);
+          return 1 - t * t;
+        },
+      };
     case "relu":
       return { value: (x) => (x > 0 ? x : 0), derivative: (x) => (x > 0 ? 1 : 0) };
     case "leaky-relu":
@@ -86,10 +105,10 @@ function scalars(name: ActivationName, alpha: number, beta: number): Scalar {
       };
     case "gelu-tanh":
       return {
-        value: (x) => 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_TANH_C * x * x * x))),
+        value: (x) => 0.5 * x * (1 + tanh(SQRT_2_OVER_PI * (x + GELU_TANH_C * x * x * x))),
         derivative: (x) => {
           const u = SQRT_2_OVER_PI * (x + GELU_TANH_C * x * x * x);
-          const t = Math.tanh(u);
+          const t = tanh(u);
           const du = SQRT_2_OVER_PI * (1 + 3 * GELU_TANH_C * x * x);
           return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du;
         },
@@ -146,7 +165,7 @@ function fastLoops(name: ActivationName, s: Scalar): Pick<Activation, "forward" 
     case "tanh":
       return {
         forward(z, out) {
-          for (let i = 0; i < z.length; i++) out[i] = Math.tanh(z[i]!);
+          for (let i = 0; i < z.length; i++) out[i] = tanh(z[i]!);
         },
         backward(_z, a, g, gi) {
           for (let i = 0; i < a.length; i++) gi[i] = g[i]! * (1 - a[i]! * a[i]!);

@@ -93,9 +93,9 @@ export async function savePreferences(
       .getByRole("radio", { name: t.settings[label[choice.theme]] })
       .check();
   }
-  await page.getByRole("button", { name: t.settings.save }).click();
+  await page.getByRole("button", { name: t.settings.save, exact: true }).click();
   const shownIn = choice.locale ?? lang;
-  await expect(page.getByRole("status")).toHaveText(messages[shownIn].settings.saved);
+  await expect(page.getByRole("status").filter({ hasText: messages[shownIn].settings.saved })).toBeVisible();
 }
 
 /** The document's scroll width next to the viewport width: equal when nothing scrolls sideways. */

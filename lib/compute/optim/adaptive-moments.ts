@@ -18,7 +18,16 @@ type MomentDefaults = {
   weightDecay: number;
 };
 
-type MomentState = { size: number; step: number; firstMoment: Float64Array; secondMoment: Float64Array };
+type MomentState = {
+  size: number;
+  step: number;
+  /** β1ᵗ and β2ᵗ, kept as running products: Math.pow differs in the last bit between V8
+   * versions (Node vs the browser), and a seed must give bit-identical training everywhere. */
+  beta1Power: number;
+  beta2Power: number;
+  firstMoment: Float64Array;
+  secondMoment: Float64Array;
+};
 
 /**
  * The update Adam and AdamW share (Kingma & Ba 2015, Algorithm 1), per
@@ -52,7 +61,14 @@ export abstract class AdaptiveMoments extends StatefulOptimizer<MomentState> {
   }
 
   protected createState(size: number): MomentState {
-    return { size, step: 0, firstMoment: new Float64Array(size), secondMoment: new Float64Array(size) };
+    return {
+      size,
+      step: 0,
+      beta1Power: 1,
+      beta2Power: 1,
+      firstMoment: new Float64Array(size),
+      secondMoment: new Float64Array(size),
+    };
   }
 
   protected updateWithState(param: Param, state: MomentState, learningRate: number, decay: number): void {
@@ -60,9 +76,11 @@ export abstract class AdaptiveMoments extends StatefulOptimizer<MomentState> {
     const m = state.firstMoment;
     const v = state.secondMoment;
     const { beta1, beta2, epsilon } = this;
-    const t = ++state.step;
-    const correction1 = 1 - Math.pow(beta1, t);
-    const correction2 = 1 - Math.pow(beta2, t);
+    state.step++;
+    state.beta1Power *= beta1;
+    state.beta2Power *= beta2;
+    const correction1 = 1 - state.beta1Power;
+    const correction2 = 1 - state.beta2Power;
     const l2 = this.decoupledDecay ? 0 : decay;
     const shrink = this.decoupledDecay ? learningRate * decay : 0;
     for (let i = 0; i < data.length; i++) {

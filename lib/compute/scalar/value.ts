@@ -1,4 +1,4 @@
-import { sigmoid, softplus } from "../activations";
+import { sigmoid, softplus, tanh } from "../activations";
 import { normalCdf, normalPdf } from "../erf";
 import { ComputeError } from "../errors";
 import { topologicalOrder } from "./topological-order";
@@ -180,7 +180,7 @@ export class Value {
   }
 
   tanh(): Value {
-    const t = Math.tanh(this.data);
+    const t = tanh(this.data);
     return new Value(t, "", { op: "tanh", children: [this], localDerivatives: () => [1 - t * t] });
   }
 

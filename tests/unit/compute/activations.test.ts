@@ -86,3 +86,18 @@ describe("bad input", () => {
     expect(() => activation("elu", { alpha: Number.NaN })).toThrow(/alpha/);
   });
 });
+
+describe("our tanh (Math.tanh is not bit-identical across engines)", () => {
+  it("agrees with Math.tanh to 4 ulps across the range and saturates exactly", async () => {
+    const { tanh } = await import("@/lib/compute/activations");
+    for (let x = -25; x <= 25; x += 0.0137) {
+      const expected = Math.tanh(x);
+      expect(Math.abs(tanh(x) - expected)).toBeLessThanOrEqual(
+        4 * Number.EPSILON * Math.max(Math.abs(expected), 1e-300) + 1e-300,
+      );
+    }
+    expect(tanh(0)).toBe(0);
+    expect(tanh(30)).toBe(1);
+    expect(tanh(-30)).toBe(-1);
+  });
+});
