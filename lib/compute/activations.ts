@@ -9,8 +9,9 @@ import { ComputeError } from "./errors";
  */
 export const SELU_LAMBDA = 1.0507009873554804934193349852946;
 export const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-const GELU_TANH_C = 0.044715;
+export const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+/** The cubic coefficient of the tanh approximation of GELU (Hendrycks & Gimpel). */
+export const GELU_TANH_C = 0.044715;
 
 export const activationNames = [
   "identity",

@@ -1,4 +1,12 @@
-import { SELU_ALPHA, SELU_LAMBDA, type ActivationOptions } from "../activations";
+import {
+  activationNames,
+  GELU_TANH_C,
+  SELU_ALPHA,
+  SQRT_2_OVER_PI,
+  SELU_LAMBDA,
+  type ActivationName,
+  type ActivationOptions,
+} from "../activations";
 import { ComputeError } from "../errors";
 import type { Value } from "./value";
 
@@ -9,24 +17,10 @@ import type { Value } from "./value";
  * tanh-approximated GELU are compositions of primitives. "step" is left out:
  * its derivative is zero everywhere, so there is nothing to backpropagate.
  */
-export const scalarActivationNames = [
-  "identity",
-  "sigmoid",
-  "tanh",
-  "relu",
-  "leaky-relu",
-  "elu",
-  "selu",
-  "gelu",
-  "gelu-tanh",
-  "softplus",
-  "swish",
-  "silu",
-] as const;
-export type ScalarActivationName = (typeof scalarActivationNames)[number];
-
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-const GELU_TANH_C = 0.044715;
+export const scalarActivationNames = activationNames.filter(
+  (name): name is Exclude<ActivationName, "step"> => name !== "step",
+);
+export type ScalarActivationName = Exclude<ActivationName, "step">;
 
 export function activate(x: Value, name: string, options: ActivationOptions = {}): Value {
   const alpha = options.alpha;
