@@ -53,6 +53,13 @@ test("a keyboard-only review session of ten mixed cards, with undo, ends on the 
   // The home page counts what was just done.
   await page.goto("/home");
   await expect(page.getByTestId("count-reviewedToday")).toHaveText("10");
+
+  // The export holds exactly these ten reviews (the undone one is gone), as JSON and as CSV.
+  const json = await (await page.request.get("/api/export?format=json")).json();
+  expect(json.reviewLogs).toHaveLength(10);
+  const csv = await (await page.request.get("/api/export?format=csv")).text();
+  expect(csv.trim().split("\n")).toHaveLength(11);
+  expect(csv.split("\n")[0]).toBe("card_id,review_time,review_rating,review_state,review_duration");
 });
 
 test("the grade API refuses bad input with a 4xx and writes nothing", async ({ page, baseURL }) => {
@@ -77,4 +84,10 @@ test("the grade API refuses bad input with a 4xx and writes nothing", async ({ p
   expect((await post({ ...valid, extra: 1 })).status()).toBe(400);
   const undo = await page.request.post("/api/review/undo", { headers: { Origin: baseURL! } });
   expect(undo.status()).toBe(404);
+  const badImport = await page.request.post("/api/import", {
+    headers: { Origin: baseURL!, "Content-Type": "application/json" },
+    data: { format: "something-else" },
+  });
+  expect(badImport.status()).toBe(400);
+  expect((await page.request.get("/api/export?format=xml")).status()).toBe(400);
 });

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/app/_components/preferences-form";
+import { AccountData } from "@/app/_components/account-data";
 import { SessionList } from "@/app/_components/session-list";
 import { StudySettingsForm } from "@/app/_components/study-settings-form";
 import { db } from "@/lib/db";
@@ -15,6 +16,7 @@ export default async function SettingsPage() {
   const { session, repo } = await requireUser();
   const t = await getTranslations("settings");
   const ts = await getTranslations("study");
+  const td = await getTranslations("data");
   const [prefs, sessions, study] = await Promise.all([
     repo.preferences(),
     repo.sessions(session.id),
@@ -35,6 +37,13 @@ export default async function SettingsPage() {
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">{ts("lead")}</p>
         <StudySettingsForm settings={study} timeZones={Intl.supportedValuesOf("timeZone")} />
+      </section>
+      <section aria-labelledby="data" className="flex flex-col gap-3">
+        <h2 id="data" className="text-lg font-semibold">
+          {td("title")}
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{td("lead")}</p>
+        <AccountData />
       </section>
       <section aria-labelledby="sessions" className="flex flex-col gap-3">
         <h2 id="sessions" className="text-lg font-semibold">
