@@ -88,6 +88,8 @@ export function ReviewSession({ initial }: { initial: Wire }) {
         again: s.again + (rating === 1 ? 1 : 0),
         ms: s.ms + durationMs,
       }));
+      graded.current.set(card.id, card.version);
+      setBusy((b) => b + 1);
       // Show the prefetched card now; save and refill behind it, in order.
       setQueue((q) => q.filter((c) => c.id !== card.id));
       showNext();

@@ -7,6 +7,10 @@ import { studySettingsSchema, type StudySettings } from "@/lib/srs/study-setting
 import { isUniqueViolation } from "./prisma-errors";
 
 export type StoredMemory = { memory: CardMemory; version: number };
+export const cardActions = ["suspend", "unsuspend", "bury", "flag", "unflag", "reset"] as const;
+export type CardAction = (typeof cardActions)[number];
+/** Lapses from which a card counts as a leech (Anki's default). */
+export const LEECH_LAPSES = 8;
 
 const memoryColumns = {
   state: true,
@@ -113,7 +117,23 @@ export function studyScope(db: Db, userId: string) {
       const room = Math.max(0, options.newLimit - doneToday.newCards);
       const fresh = room
         ? await db.card.findMany({
-            where: { ...studiable, cardStates: { none: { userId } } },
+            where: {
+              ...studiable,
+              OR: [
+                { cardStates: { none: { userId } } },
+                // A new card that was flagged, or suspended and unsuspended, keeps a state row.
+                {
+                  cardStates: {
+                    some: {
+                      userId,
+                      state: 0,
+                      suspended: false,
+                      OR: [{ buriedUntil: null }, { buriedUntil: { lte: options.now } }],
+                    },
+                  },
+                },
+              ],
+            },
             orderBy: [{ topic: { position: "asc" } }, { difficulty: "asc" }, { id: "asc" }],
             take: room,
             select: { id: true },
@@ -195,6 +215,77 @@ export function studyScope(db: Db, userId: string) {
           throw new AppError("CONFLICT", staleMessage(input.cardId), undefined, { cause: error });
         throw error;
       }
+    },
+
+    /** Suspend, bury until a time, flag, or reset (forget) one card; every change bumps the version. */
+    async applyCardAction(cardId: string, action: CardAction, now: Date, buryUntil: Date): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const current = await tx.cardState.findUnique({
+          where: { userId_cardId: { userId, cardId } },
+          select: { version: true },
+        });
+        const version = (current?.version ?? 0) + 1;
+        const change: Record<CardAction, object> = {
+          suspend: { suspended: true },
+          unsuspend: { suspended: false },
+          bury: { buriedUntil: buryUntil },
+          flag: { flagged: true },
+          unflag: { flagged: false },
+          // Forget the schedule, keep the history: the card becomes new again.
+          reset: {
+            state: 0,
+            due: now,
+            stability: 0,
+            difficulty: 0,
+            elapsedDays: 0,
+            scheduledDays: 0,
+            learningSteps: 0,
+            reps: 0,
+            lapses: 0,
+            lastReview: null,
+            buriedUntil: null,
+          },
+        };
+        await tx.cardState.upsert({
+          where: { userId_cardId: { userId, cardId } },
+          create: { userId, cardId, due: now, ...change[action], version },
+          update: { ...change[action], version },
+        });
+      });
+    },
+
+    /** The user's full history of one card, oldest first, and its current flags. */
+    async cardHistory(cardId: string) {
+      const [logs, state] = await Promise.all([
+        db.reviewLog.findMany({
+          where: { userId, cardId },
+          orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
+          select: { reviewedAt: true, rating: true, state: true, scheduledDays: true, durationMs: true },
+        }),
+        db.cardState.findUnique({
+          where: { userId_cardId: { userId, cardId } },
+          select: {
+            state: true,
+            due: true,
+            suspended: true,
+            flagged: true,
+            buriedUntil: true,
+            lapses: true,
+            reps: true,
+          },
+        }),
+      ]);
+      return { logs, state };
+    },
+
+    /** Cards this user keeps forgetting: lapses at or above the leech threshold. */
+    async leeches(threshold: number) {
+      return db.cardState.findMany({
+        where: { userId, lapses: { gte: threshold }, card: { retiredAt: null } },
+        orderBy: { lapses: "desc" },
+        select: { cardId: true, lapses: true, suspended: true },
+        take: 50,
+      });
     },
 
     /** Removes the user's latest review and restores the card exactly as it was before it. */

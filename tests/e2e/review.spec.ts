@@ -91,3 +91,19 @@ test("the grade API refuses bad input with a 4xx and writes nothing", async ({ p
   expect(badImport.status()).toBe(400);
   expect((await page.request.get("/api/export?format=xml")).status()).toBe(400);
 });
+
+test("a signed-in user sees their history on a card page and can suspend and flag the card", async ({
+  page,
+}) => {
+  const h = t.cardHistory;
+  await signUp(page, uniqueEmail("card-actions"), "en");
+  await page.goto("/cards/relu-definition-derivative");
+  await expect(page.getByRole("heading", { name: h.title })).toBeVisible();
+  await expect(page.getByText(h.none)).toBeVisible();
+  await page.getByRole("button", { name: h.actions.suspend }).click();
+  await expect(page.getByTestId("card-status")).toContainText(h.suspended);
+  await page.getByRole("button", { name: h.actions.flag }).click();
+  await expect(page.getByTestId("card-status")).toContainText(h.flagged);
+  await page.getByRole("button", { name: h.actions.unsuspend }).click();
+  await expect(page.getByTestId("card-status")).not.toContainText(h.suspended);
+});

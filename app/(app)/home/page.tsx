@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/app/_components/ui/button";
+import { db } from "@/lib/db";
+import { LEECH_LAPSES, studyScope } from "@/lib/repo/study";
 import { studyDayStart } from "@/lib/srs/day-start";
 import { requireUser } from "@/lib/web/session";
 
@@ -15,6 +17,8 @@ export default async function HomePage() {
   const now = new Date();
   const { timeZone, dayStartHour } = await repo.dayBoundary();
   const counts = await repo.studyCounts(now, studyDayStart(now, timeZone, dayStartHour));
+  const leeches = await studyScope(db(), session.userId).leeches(LEECH_LAPSES);
+  const th = await getTranslations("cardHistory");
   const tiles = [
     ["topics", counts.topics],
     ["cards", counts.cards],
@@ -67,6 +71,26 @@ export default async function HomePage() {
           {t("startReview")}
         </Link>
       </section>
+      {leeches.length > 0 ? (
+        <section aria-labelledby="leeches" className="flex flex-col gap-2">
+          <h2 id="leeches" className="text-lg font-semibold">
+            {th("leechesTitle")}
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {th("leechesLead", { count: LEECH_LAPSES })}
+          </p>
+          <ul className="list-disc pl-5">
+            {leeches.map((l) => (
+              <li key={l.cardId}>
+                <Link href={`/cards/${l.cardId}`} className="text-indigo-700 underline dark:text-indigo-300">
+                  {l.cardId}
+                </Link>{" "}
+                — {th("lapses", { count: l.lapses })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CardHistory } from "@/app/_components/card-history";
 import { CardStudy } from "@/app/_components/card-study";
 import { db } from "@/lib/db";
 import type { Source } from "@/lib/content";
 import { findCard } from "@/lib/repo/deck";
+import { studyScope } from "@/lib/repo/study";
 import { isLocale, type Locale } from "@/lib/settings/preferences";
+import { currentSession } from "@/lib/web/session";
 
 type Props = {
   params: Promise<{ cardId: string }>;
@@ -29,6 +32,7 @@ export default async function CardPage({ params, searchParams }: Props) {
   const t = await getTranslations("library");
   const card = await findCard(db(), cardId, locale);
   if (!card) notFound();
+  const session = await currentSession();
   const other: Locale = locale === "ru" ? "en" : "ru";
   const seedSources = card.sources.filter((s): s is Extract<Source, { doc: unknown }> => "doc" in s);
   const links = card.sources.filter((s): s is Extract<Source, { url: unknown }> => "url" in s);
@@ -108,6 +112,8 @@ export default async function CardPage({ params, searchParams }: Props) {
           </>
         ) : null}
       </section>
+
+      {session ? <CardHistory cardId={card.id} study={studyScope(db(), session.userId)} /> : null}
 
       {card.related.length > 0 ? (
         <section aria-labelledby="related" className="flex flex-col gap-2">
