@@ -6,6 +6,7 @@ import { sessionSecret } from "../lib/auth/secret";
 import { formatIssues, ContentError } from "../lib/content";
 import { describeSync, seedContent } from "../lib/content/seed";
 import { createDb } from "../lib/db/client";
+import { deleteExpiredSessions } from "../lib/repo/sessions";
 
 export async function prepareDatabase(config: Env): Promise<void> {
   // Fails early (e.g. PostgreSQL in production without SESSION_SECRET) instead of at the first sign-in.
@@ -18,6 +19,18 @@ export async function prepareDatabase(config: Env): Promise<void> {
       `, ${report.alreadyApplied} already applied`,
   );
   await seed(config.DATABASE_URL);
+  await purgeExpiredSessions(config.DATABASE_URL);
+}
+
+/** Expired sessions are useless rows; start-up is a cheap moment to drop them. */
+async function purgeExpiredSessions(url: string): Promise<void> {
+  const db = createDb(url);
+  try {
+    const removed = await deleteExpiredSessions(db, new Date());
+    if (removed > 0) console.log(`sessions: ${removed} expired removed`);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** Loads content/ into the database; content problems are printed one per line and stop start-up. */

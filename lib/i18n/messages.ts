@@ -9,5 +9,3 @@ const catalog: Record<Locale, Messages> = { en, ru };
 export async function loadMessages(locale: Locale): Promise<Messages> {
   return catalog[locale];
 }
-
-export const allMessages = catalog;

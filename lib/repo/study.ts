@@ -217,6 +217,26 @@ export function studyScope(db: Db, userId: string) {
       }
     },
 
+    async pausedTopics(): Promise<Set<string>> {
+      const rows = await db.userTopic.findMany({
+        where: { userId, paused: true },
+        select: { topicId: true },
+      });
+      return new Set(rows.map((r) => r.topicId));
+    },
+
+    /** Takes a topic out of study (or back in); its cards keep their schedules. */
+    async setTopicPaused(topicId: string, paused: boolean): Promise<void> {
+      if ((await db.topic.count({ where: { id: topicId, retiredAt: null } })) === 0) {
+        throw new AppError("NOT_FOUND", `topic "${topicId}" not found`);
+      }
+      await db.userTopic.upsert({
+        where: { userId_topicId: { userId, topicId } },
+        create: { userId, topicId, paused },
+        update: { paused },
+      });
+    },
+
     /** Suspend, bury until a time, flag, or reset (forget) one card; every change bumps the version. */
     async applyCardAction(cardId: string, action: CardAction, now: Date, buryUntil: Date): Promise<void> {
       await db.$transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { resolveSession } from "@/lib/auth/resolve-session";
-import { SESSION_COOKIE, SESSION_TTL_MS } from "@/lib/auth/session-token";
+import { SESSION_COOKIE } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { SessionWithUser } from "@/lib/repo/sessions";
@@ -48,5 +48,3 @@ export async function setSessionCookie(token: string, expiresAt: Date): Promise<
 export async function clearSessionCookie(): Promise<void> {
   (await cookies()).delete(SESSION_COOKIE);
 }
-
-export const SESSION_COOKIE_MAX_AGE_S = SESSION_TTL_MS / 1000;

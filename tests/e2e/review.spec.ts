@@ -107,3 +107,22 @@ test("a signed-in user sees their history on a card page and can suspend and fla
   await page.getByRole("button", { name: h.actions.unsuspend }).click();
   await expect(page.getByTestId("card-status")).not.toContainText(h.suspended);
 });
+
+test("pausing a topic keeps its cards out of review", async ({ page }) => {
+  await signUp(page, uniqueEmail("pause"), "en");
+  await page.goto("/review");
+  await expect(page.getByTestId("review-session")).toHaveAttribute("data-ready", "true");
+  // New cards come in topic order: the first topic's cards lead the queue.
+  await expect(page.getByText(/^New · Neural networks$/)).toBeVisible();
+
+  await page.goto("/topics/neural-networks");
+  await page.getByRole("button", { name: t.library.pause }).click();
+  await expect(page.getByTestId("topic-paused")).toHaveText(t.library.paused);
+
+  await page.goto("/review");
+  await expect(page.getByTestId("review-session")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("card-front")).toBeVisible();
+  await expect(page.getByText(/^New · Neural networks$/)).toHaveCount(0);
+  // The next topic in order (content/neuron/_topic.md) leads instead.
+  await expect(page.getByText("New · The neuron and the layer")).toBeVisible();
+});

@@ -4,7 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CardList } from "@/app/_components/card-list";
 import { SearchForm } from "@/app/_components/search-form";
 import { db } from "@/lib/db";
+import { Button } from "@/app/_components/ui/button";
 import { findTopic, listCards } from "@/lib/repo/deck";
+import { studyScope } from "@/lib/repo/study";
+import { currentSession } from "@/lib/web/session";
+import { setTopicPausedAction } from "../actions";
 import { searchQuery } from "@/lib/web/search-params";
 
 type Props = {
@@ -25,6 +29,8 @@ export default async function TopicPage({ params, searchParams }: Props) {
   if (!topic) notFound();
   const query = searchQuery(await searchParams);
   const cards = await listCards(db(), { topicId, query, locale });
+  const session = await currentSession();
+  const paused = session ? (await studyScope(db(), session.userId).pausedTopics()).has(topicId) : false;
 
   return (
     <div className="flex flex-col gap-6">
@@ -37,6 +43,20 @@ export default async function TopicPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{topic.title}</h1>
         <p className="text-slate-700 dark:text-slate-300">{topic.description}</p>
       </div>
+      {session ? (
+        <form action={setTopicPausedAction} className="flex flex-wrap items-center gap-3">
+          <input type="hidden" name="topicId" value={topic.id} />
+          <input type="hidden" name="paused" value={paused ? "false" : "true"} />
+          <Button type="submit" variant="secondary">
+            {paused ? t("resume") : t("pause")}
+          </Button>
+          {paused ? (
+            <p role="status" className="text-sm" data-testid="topic-paused">
+              {t("paused")}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
       <SearchForm action={`/topics/${topic.id}`} query={query} />
       <p aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
         {query ? t("results", { count: cards.length, query }) : t("cardCount", { count: cards.length })}
