@@ -4,7 +4,9 @@ import { assertPositiveInt, ComputeError } from "./errors";
  * xoshiro128** seeded through splitmix32: every random number in the library
  * comes from one of these, created from an explicit seed. Integer arithmetic
  * only (Math.imul, >>>), so a seed gives bit-identical streams in Node, the
- * browser and a Worker. Math.random is never used.
+ * browser and a Worker; the unseeded global generator is never used. The
+ * stream matches Blackman & Vigna's reference C code bit for bit
+ * (tests/unit/compute/random.test.ts).
  */
 export class Random {
   private s0: number;
