@@ -2,25 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { AccountExport } from "@/lib/account/export-format";
 import { AppError } from "@/lib/errors";
-import { studyScope } from "./study";
+import { memoryColumns, studyScope } from "./study";
 import { userScope } from "./user-scope";
 
 const stateColumns = {
   cardId: true,
-  state: true,
-  due: true,
-  stability: true,
-  difficulty: true,
-  elapsedDays: true,
-  scheduledDays: true,
-  learningSteps: true,
-  reps: true,
-  lapses: true,
-  lastReview: true,
+  ...memoryColumns,
   suspended: true,
   buriedUntil: true,
   flagged: true,
-  version: true,
 } as const;
 
 const logColumns = {

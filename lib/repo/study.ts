@@ -12,7 +12,8 @@ export type CardAction = (typeof cardActions)[number];
 /** Lapses from which a card counts as a leech (Anki's default). */
 export const LEECH_LAPSES = 8;
 
-const memoryColumns = {
+/** The columns of a card's FSRS memory plus its version (also what an export carries). */
+export const memoryColumns = {
   state: true,
   due: true,
   stability: true,
