@@ -103,16 +103,25 @@ export async function listCards(
   }));
 }
 
-export async function findCard(db: Db, id: string, locale: Locale): Promise<CardView | null> {
+/** `withRelated: false` skips the related cards' query (the review screen does not show them). */
+export async function findCard(
+  db: Db,
+  id: string,
+  locale: Locale,
+  options: { withRelated?: boolean } = {},
+): Promise<CardView | null> {
   const c = await db.card.findFirst({ where: { id, ...live }, include: { topic: true } });
   if (!c) return null;
   const ru = isRu(locale);
   const extra = extraSchema.parse(JSON.parse(ru ? c.extraRu : c.extraEn));
   const relatedIds = stringList.parse(JSON.parse(c.related));
-  const related = await db.card.findMany({
-    where: { id: { in: relatedIds }, ...live },
-    select: { id: true, frontRu: true, frontEn: true },
-  });
+  const related =
+    options.withRelated === false
+      ? []
+      : await db.card.findMany({
+          where: { id: { in: relatedIds }, ...live },
+          select: { id: true, frontRu: true, frontEn: true },
+        });
   return {
     id: c.id,
     topicId: c.topicId,

@@ -52,7 +52,7 @@ export async function nextCards(options: {
   const cards: ReviewCard[] = [];
   for (const entry of queue.slice(0, options.count)) {
     const [view, stored] = await Promise.all([
-      findCard(db, entry.cardId, options.locale),
+      findCard(db, entry.cardId, options.locale, { withRelated: false }),
       study.memory(entry.cardId),
     ]);
     if (!view) continue;
