@@ -1,4 +1,4 @@
-import type en from "./messages/en.json";
+import type { en } from "./catalogues";
 import type { Locale } from "@/lib/settings/preferences";
 
 // Type-checks every t("…") key against the English catalogue; the Russian one

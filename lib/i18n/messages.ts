@@ -1,8 +1,7 @@
 import type { Locale } from "@/lib/settings/preferences";
-import en from "./messages/en.json";
-import ru from "./messages/ru.json";
+import { en, ru, type Messages } from "./catalogues";
 
-export type Messages = typeof en;
+export type { Messages };
 
 const catalog: Record<Locale, Messages> = { en, ru };
 

@@ -1,8 +1,16 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import en from "../../lib/i18n/messages/en.json" with { type: "json" };
-import ru from "../../lib/i18n/messages/ru.json" with { type: "json" };
+import enCore from "../../lib/i18n/messages/en.json" with { type: "json" };
+import ruCore from "../../lib/i18n/messages/ru.json" with { type: "json" };
+import enOptimizer from "../../lib/i18n/messages/optimizer.en.json" with { type: "json" };
+import ruOptimizer from "../../lib/i18n/messages/optimizer.ru.json" with { type: "json" };
+import enStats from "../../lib/i18n/messages/stats.en.json" with { type: "json" };
+import ruStats from "../../lib/i18n/messages/stats.ru.json" with { type: "json" };
 
 export type Lang = "en" | "ru";
+
+// Merged as lib/i18n/catalogues.ts does (JSON here needs import attributes under Node ESM).
+const en = { ...enCore, ...enStats, ...enOptimizer };
+const ru = { ...ruCore, ...ruStats, ...ruOptimizer };
 export type Messages = typeof en;
 
 /** The app's own message catalogues: what the user should see, per language. */

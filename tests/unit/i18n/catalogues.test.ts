@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import ru from "@/lib/i18n/messages/ru.json";
+import { catalogueParts, en, ru } from "@/lib/i18n/catalogues";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -98,6 +97,13 @@ describe("the ICU argument extractor used by these tests", () => {
 });
 
 describe("the en and ru catalogues", () => {
+  it("define each top-level namespace in one file only", () => {
+    for (const parts of Object.values(catalogueParts)) {
+      const names = parts.flatMap((part) => Object.keys(part));
+      expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+    }
+  });
+
   it("have exactly the same key paths", () => {
     const enPaths = new Set(keyPaths(en as Tree));
     const ruPaths = new Set(keyPaths(ru as Tree));
