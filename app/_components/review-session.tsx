@@ -15,8 +15,19 @@ const noSubscription = () => () => {};
 const gradeKeys: Record<string, RatingValue> = { "1": 1, "2": 2, "3": 3, "4": 4 };
 const gradeLabel = { 1: "again", 2: "hard", 3: "good", 4: "easy" } as const;
 
-async function fetchNext(): Promise<Wire> {
-  const response = await fetch("/api/review/next?count=3", { cache: "no-store" });
+/** A custom session (lib/srs/custom-study.ts): its URL parameters and whether grades are recorded. */
+export type CustomSession = { query: string; reschedule: boolean };
+
+async function fetchNext(
+  custom: CustomSession | null,
+  exclude: string[] = [],
+  first?: string,
+): Promise<Wire> {
+  const params = new URLSearchParams(custom?.query ?? "");
+  params.set("count", "3");
+  if (exclude.length) params.set("exclude", exclude.join(","));
+  if (first) params.set("first", first);
+  const response = await fetch(`/api/review/next?${params}`, { cache: "no-store" });
   if (!response.ok) throw new Error(`next cards: HTTP ${response.status}`);
   return (await response.json()) as Wire;
 }
@@ -26,7 +37,7 @@ async function fetchNext(): Promise<Wire> {
  * card is already loaded, so a grade shows it at once while the grade is
  * saved in the background.
  */
-export function ReviewSession({ initial }: { initial: Wire }) {
+export function ReviewSession({ initial, custom = null }: { initial: Wire; custom?: CustomSession | null }) {
   const t = useTranslations("review");
   const format = useFormatter();
   const [queue, setQueue] = useState<ReviewCard[]>(initial.cards);
@@ -43,28 +54,41 @@ export function ReviewSession({ initial }: { initial: Wire }) {
   const pending = useRef<Promise<unknown>>(Promise.resolve());
   // Cards graded here whose grade the server may not have applied yet: card id → version graded.
   const graded = useRef(new Map<string, number>());
+  // Custom sessions show each card once per pass: passed cards are done, failed ones come back next pass.
+  const passed = useRef(new Set<string>());
+  const failed = useRef(new Set<string>());
+  const history = useRef<string[]>([]);
+  const practice = custom !== null && !custom.reschedule;
   const [busy, setBusy] = useState(0);
   const card = queue[0];
 
-  const refill = useCallback(async () => {
-    const next = await fetchNext();
-    // A card the server still shows at the version we graded is a grade in flight: skip it.
-    // Checked inside the updater, so a grade made while this request was out is seen too.
-    const unseen = (c: ReviewCard) => {
-      const gradedAt = graded.current.get(c.id);
-      return gradedAt === undefined || c.version > gradedAt;
-    };
-    setQueue((previous) => {
-      const cards = next.cards.filter(unseen);
-      // Keep the card on screen where it is; only what comes after it is replaced.
-      const current = previous[0];
-      if (!current) return cards;
-      const fresh = cards.find((c) => c.id === current.id) ?? current;
-      return [fresh, ...cards.filter((c) => c.id !== current.id)];
-    });
-    setCounts(next.counts);
-    setNextDue(next.nextDue);
-  }, []);
+  const refill = useCallback(
+    async (first?: string) => {
+      let next = await fetchNext(custom, [...passed.current, ...failed.current], first);
+      if (custom && next.cards.length === 0 && failed.current.size > 0) {
+        failed.current.clear(); // the next pass: the cards failed in this one
+        next = await fetchNext(custom, [...passed.current], first);
+      }
+      // A card the server still shows at the version we graded is a grade in flight: skip it.
+      // Checked inside the updater, so a grade made while this request was out is seen too.
+      // (A custom session leaves done cards out through `exclude` instead.)
+      const unseen = (c: ReviewCard) => {
+        const gradedAt = custom ? undefined : graded.current.get(c.id);
+        return gradedAt === undefined || c.version > gradedAt;
+      };
+      setQueue((previous) => {
+        const cards = next.cards.filter(unseen);
+        // Keep the card on screen where it is; only what comes after it is replaced.
+        const current = previous[0];
+        if (!current) return cards;
+        const fresh = cards.find((c) => c.id === current.id) ?? current;
+        return [fresh, ...cards.filter((c) => c.id !== current.id)];
+      });
+      setCounts(next.counts);
+      setNextDue(next.nextDue);
+    },
+    [custom],
+  );
 
   const showNext = useCallback(() => {
     setRevealed(false);
@@ -89,11 +113,14 @@ export function ReviewSession({ initial }: { initial: Wire }) {
         ms: s.ms + durationMs,
       }));
       graded.current.set(card.id, card.version);
+      (rating === 1 ? failed : passed).current.add(card.id);
+      history.current.push(card.id);
       setBusy((b) => b + 1);
       // Show the prefetched card now; save and refill behind it, in order.
       setQueue((q) => q.filter((c) => c.id !== card.id));
       showNext();
       const save = async (attempt = 0): Promise<void> => {
+        if (practice) return; // practice: the schedule stays as it is
         const response = await fetch("/api/review/grade", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
@@ -110,31 +137,40 @@ export function ReviewSession({ initial }: { initial: Wire }) {
       };
       pending.current = pending.current
         .then(() => save())
-        .then(refill)
+        .then(() => refill())
         .finally(() => setBusy((b) => b - 1));
     },
-    [card, revealed, refill, showNext, t],
+    [card, revealed, refill, showNext, t, practice],
   );
 
   const undo = useCallback(() => {
     setBusy((b) => b + 1);
     pending.current = pending.current
       .then(async () => {
-        const response = await fetch("/api/review/undo", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-        });
-        if (response.ok) {
-          setStats((s) => ({ ...s, cards: Math.max(0, s.cards - 1) }));
-          setNotice(t("undone"));
-          graded.current.clear();
-          setQueue([]);
-          await refill();
-          showNext();
+        let cardId: string | undefined;
+        if (practice) {
+          cardId = history.current.pop();
+          if (!cardId) return;
+        } else {
+          const response = await fetch("/api/review/undo", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+          });
+          if (!response.ok) return;
+          cardId = ((await response.json()) as { cardId: string }).cardId;
+          history.current.pop();
         }
+        passed.current.delete(cardId);
+        failed.current.delete(cardId);
+        setStats((s) => ({ ...s, cards: Math.max(0, s.cards - 1) }));
+        setNotice(t("undone"));
+        graded.current.clear();
+        setQueue([]);
+        await refill(cardId);
+        showNext();
       })
       .finally(() => setBusy((b) => b - 1));
-  }, [refill, showNext, t]);
+  }, [refill, showNext, t, practice]);
 
   // `ready` marks the moment keys work (after hydration); tests wait for it.
   const ready = useSyncExternalStore(
@@ -213,6 +249,11 @@ export function ReviewSession({ initial }: { initial: Wire }) {
       >
         <div className="h-full bg-indigo-600 transition-all" style={{ width: `${progress * 100}%` }} />
       </div>
+      {practice ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="practice-note">
+          {t("practiceNote")}
+        </p>
+      ) : null}
       {notice ? (
         <p
           role="status"
@@ -252,7 +293,7 @@ export function ReviewSession({ initial }: { initial: Wire }) {
                     {rating}. {t(gradeLabel[rating])}
                     {suggested === rating ? ` (${t("suggested")})` : ""}
                   </span>
-                  <span className="text-xs opacity-80">{card.intervals[rating]}</span>
+                  {practice ? null : <span className="text-xs opacity-80">{card.intervals[rating]}</span>}
                 </Button>
               ))}
             </div>
@@ -283,6 +324,9 @@ export function ReviewSession({ initial }: { initial: Wire }) {
           <div className="flex gap-2">
             <Link href="/home" className={buttonClass("secondary")}>
               {t("backHome")}
+            </Link>
+            <Link href="/review/custom" className={buttonClass("secondary")}>
+              {t("customStudy")}
             </Link>
             {stats.cards > 0 ? (
               <Button variant="ghost" onClick={undo}>

@@ -56,6 +56,8 @@ export const accountExportSchema = z
     preferences: z.object({ locale: localeSchema, theme: themeSchema }).strict(),
     study: studySettingsSchema,
     topics: z.array(z.object({ topicId: z.string(), paused: z.boolean() }).strict()),
+    // Absent from exports made before tags could be paused.
+    pausedTags: z.array(z.string().min(1).max(40)).max(2000).default([]),
     cardStates: z.array(cardStateRecord),
     reviewLogs: z.array(reviewLogRecord),
   })

@@ -32,9 +32,10 @@ const logColumns = {
 
 /** Everything the user owns, ready for JSON (dates stay Date; JSON.stringify writes ISO strings). */
 export async function exportAccount(db: Db, userId: string, now: Date) {
-  const [preferences, study, topics, cardStates, reviewLogs] = await Promise.all([
+  const [preferences, study, pausedTags, topics, cardStates, reviewLogs] = await Promise.all([
     userScope(db, userId).preferences(),
     studyScope(db, userId).settings(),
+    studyScope(db, userId).pausedTags(),
     db.userTopic.findMany({
       where: { userId },
       select: { topicId: true, paused: true },
@@ -54,6 +55,7 @@ export async function exportAccount(db: Db, userId: string, now: Date) {
     preferences,
     study,
     topics,
+    pausedTags,
     cardStates,
     reviewLogs,
   };
@@ -107,6 +109,7 @@ export async function importAccount(
           dayStartHour: data.study.dayStartHour,
           timeZone: data.study.timeZone,
           fsrsParams: data.study.fsrsParams ? JSON.stringify(data.study.fsrsParams) : null,
+          pausedTags: JSON.stringify(data.pausedTags),
         },
       });
       if (data.topics.length)

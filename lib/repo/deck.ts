@@ -57,6 +57,18 @@ export async function listTopics(db: Db, locale: Locale): Promise<TopicSummary[]
   }));
 }
 
+/** Every tag of the live deck with how many cards carry it, most used first. */
+export async function listTags(db: Db): Promise<{ tag: string; count: number }[]> {
+  const cards = await db.card.findMany({ where: live, select: { tags: true } });
+  const counts = new Map<string, number>();
+  for (const card of cards) {
+    for (const tag of stringList.parse(JSON.parse(card.tags))) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
 export async function findTopic(
   db: Db,
   id: string,

@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { DueCard, NewCard } from "@/lib/srs/build-queue";
 import type { CardMemory, ReviewRecord, StateValue } from "@/lib/srs/scheduler";
 import { studySettingsSchema, type StudySettings } from "@/lib/srs/study-settings";
+import { listTags } from "./deck";
 import { isUniqueViolation } from "./prisma-errors";
+
+const pausedTagList = z.array(z.string());
+
+/** Matches a card whose tag list (stored as a JSON string) holds `tag`. */
+export const hasTag = (tag: string) => ({ tags: { contains: JSON.stringify(tag) } });
 
 export type StoredMemory = { memory: CardMemory; version: number };
 export const cardActions = ["suspend", "unsuspend", "bury", "flag", "unflag", "reset"] as const;
@@ -29,7 +36,7 @@ export const memoryColumns = {
 
 type MemoryRow = Omit<CardMemory, "state"> & { state: number; version: number };
 
-const toMemory = ({ version: _version, ...row }: MemoryRow): CardMemory => ({
+export const toMemory = ({ version: _version, ...row }: MemoryRow): CardMemory => ({
   ...row,
   state: row.state as StateValue,
 });
@@ -53,8 +60,12 @@ function restore(json: string): CardMemory {
  * or change another user's cards.
  */
 export function studyScope(db: Db, userId: string) {
-  /** Cards in study: live, and not in a topic this user paused. */
-  const studiable = { retiredAt: null, topic: { users: { none: { userId, paused: true } } } };
+  /** Cards in study: live, not in a topic this user paused, and without a tag they paused. */
+  const studiable = (pausedTags: readonly string[] = []) => ({
+    retiredAt: null,
+    topic: { users: { none: { userId, paused: true } } },
+    ...(pausedTags.length ? { NOT: pausedTags.map(hasTag) } : {}),
+  });
 
   return {
     async settings(): Promise<StudySettings> {
@@ -91,7 +102,14 @@ export function studyScope(db: Db, userId: string) {
     },
 
     /** Everything the queue builder needs for today, in three indexed queries. */
-    async queueInputs(options: { now: Date; dayStart: Date; nextDayStart: Date; newLimit: number }) {
+    async queueInputs(options: {
+      now: Date;
+      dayStart: Date;
+      nextDayStart: Date;
+      newLimit: number;
+      pausedTags?: readonly string[];
+    }) {
+      const inStudy = studiable(options.pausedTags);
       const [dueRows, logs] = await Promise.all([
         db.cardState.findMany({
           where: {
@@ -100,7 +118,7 @@ export function studyScope(db: Db, userId: string) {
             state: { in: [1, 2, 3] },
             due: { lt: options.nextDayStart },
             OR: [{ buriedUntil: null }, { buriedUntil: { lte: options.now } }],
-            card: studiable,
+            card: inStudy,
           },
           select: { cardId: true, state: true, due: true, scheduledDays: true },
         }),
@@ -119,7 +137,7 @@ export function studyScope(db: Db, userId: string) {
       const fresh = room
         ? await db.card.findMany({
             where: {
-              ...studiable,
+              ...inStudy,
               OR: [
                 { cardStates: { none: { userId } } },
                 // A new card that was flagged, or suspended and unsuspended, keeps a state row.
@@ -235,6 +253,44 @@ export function studyScope(db: Db, userId: string) {
         where: { userId_topicId: { userId, topicId } },
         create: { userId, topicId, paused },
         update: { paused },
+      });
+    },
+
+    /**
+     * When this user's next studied card falls due after `now` (null if none):
+     * what the end-of-session summary announces, beyond today if need be.
+     */
+    async nextDue(now: Date): Promise<Date | null> {
+      const row = await db.cardState.findFirst({
+        where: {
+          userId,
+          suspended: false,
+          state: { in: [1, 2, 3] },
+          due: { gt: now },
+          card: studiable(await this.pausedTags()),
+        },
+        orderBy: { due: "asc" },
+        select: { due: true },
+      });
+      return row?.due ?? null;
+    },
+
+    /** Tags whose cards this user took out of study. */
+    async pausedTags(): Promise<string[]> {
+      const row = await db.userSettings.findUnique({ where: { userId }, select: { pausedTags: true } });
+      return row ? pausedTagList.parse(JSON.parse(row.pausedTags)) : [];
+    },
+
+    /** Replaces the set of tags whose cards are out of study; every tag must exist in the live deck. */
+    async setPausedTags(tags: readonly string[]): Promise<void> {
+      const known = new Set((await listTags(db)).map((t) => t.tag));
+      const unknown = tags.filter((tag) => !known.has(tag));
+      if (unknown.length > 0) {
+        throw new AppError("NOT_FOUND", `no card is tagged ${unknown.map((t) => `"${t}"`).join(", ")}`);
+      }
+      await db.userSettings.update({
+        where: { userId },
+        data: { pausedTags: JSON.stringify([...new Set(tags)].sort()) },
       });
     },
 

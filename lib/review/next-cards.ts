@@ -1,7 +1,9 @@
 import type { Db } from "@/lib/db";
 import { findCard, type CardView } from "@/lib/repo/deck";
 import { studyScope } from "@/lib/repo/study";
-import { buildQueue, queueCounts, type QueueKind } from "@/lib/srs/build-queue";
+import { customCandidates } from "@/lib/repo/custom-study";
+import { buildQueue, queueCounts, type QueueEntry, type QueueKind } from "@/lib/srs/build-queue";
+import { customQueue, type CustomStudy } from "@/lib/srs/custom-study";
 import { studyDayStart } from "@/lib/srs/day-start";
 import { createScheduler, formatInterval, type RatingValue } from "@/lib/srs/scheduler";
 import type { Locale } from "@/lib/settings/preferences";
@@ -14,7 +16,7 @@ export type ReviewCard = CardView & {
 export type NextCards = {
   counts: Record<QueueKind, number>;
   cards: ReviewCard[];
-  /** When the next card becomes due if nothing is left now. */
+  /** When the next card becomes due if nothing is left now (normal queue only). */
   nextDue: Date | null;
 };
 
@@ -27,28 +29,77 @@ export function studyDay(now: Date, timeZone: string, dayStartHour: number) {
   return { dayStart, nextDayStart };
 }
 
-/** The head of today's queue with everything the review screen shows, including each rating's interval. */
+/**
+ * The head of today's queue — or of a custom session — with everything the
+ * review screen shows, including each rating's interval.
+ */
 export async function nextCards(options: {
   db: Db;
   userId: string;
   now: Date;
   locale: Locale;
   count: number;
+  /** A custom session instead of the day's queue. */
+  custom?: CustomStudy | null;
+  /** Cards already done in this custom session. */
+  exclude?: ReadonlySet<string>;
+  /** The card to show first if it is in the queue (the one an undo brought back). */
+  first?: string;
 }): Promise<NextCards> {
   const { db, userId, now } = options;
   const study = studyScope(db, userId);
-  const settings = await study.settings();
-  const { dayStart, nextDayStart } = studyDay(now, settings.timeZone, settings.dayStartHour);
-  const inputs = await study.queueInputs({ now, dayStart, nextDayStart, newLimit: settings.newCardsPerDay });
-  const queue = buildQueue({
-    now,
-    nextDayStart,
-    due: inputs.due,
-    fresh: inputs.fresh,
-    limits: { newCardsPerDay: settings.newCardsPerDay, reviewsPerDay: settings.reviewsPerDay },
-    doneToday: inputs.doneToday,
-  });
+  const [settings, pausedTags] = await Promise.all([study.settings(), study.pausedTags()]);
   const scheduler = createScheduler(settings);
+  const { dayStart, nextDayStart } = studyDay(now, settings.timeZone, settings.dayStartHour);
+
+  let queue: QueueEntry[];
+  // Cards held back by today's limits come back when the next study day starts.
+  let heldBack = false;
+  if (options.custom) {
+    const rows = await customCandidates(db, userId, options.custom, {
+      now,
+      dayStart,
+      nextDayStart,
+      pausedTags,
+    });
+    const candidates = rows.map((r) => ({
+      cardId: r.cardId,
+      state: r.memory?.state ?? null,
+      due: r.memory?.due ?? null,
+      retrievability: r.memory ? scheduler.retrievability(r.memory, now) : 0,
+      order: r.order,
+      ...(r.failedAt ? { failedAt: r.failedAt } : {}),
+    }));
+    queue = customQueue(options.custom, candidates, {
+      now,
+      nextDayStart,
+      exclude: options.exclude ?? new Set(),
+    });
+  } else {
+    const inputs = await study.queueInputs({
+      now,
+      dayStart,
+      nextDayStart,
+      newLimit: settings.newCardsPerDay,
+      pausedTags,
+    });
+    queue = buildQueue({
+      now,
+      nextDayStart,
+      due: inputs.due,
+      fresh: inputs.fresh,
+      limits: { newCardsPerDay: settings.newCardsPerDay, reviewsPerDay: settings.reviewsPerDay },
+      doneToday: inputs.doneToday,
+    });
+    heldBack =
+      inputs.due.some((c) => c.due <= now && c.state === 2) ||
+      (settings.newCardsPerDay > 0 && inputs.doneToday.newCards >= settings.newCardsPerDay);
+  }
+
+  // The card an undo brought back comes first when it is in the queue.
+  const head = queue.findIndex((e) => e.cardId === options.first);
+  if (head > 0) queue.unshift(...queue.splice(head, 1));
+
   const cards: ReviewCard[] = [];
   for (const entry of queue.slice(0, options.count)) {
     const [view, stored] = await Promise.all([
@@ -63,10 +114,15 @@ export async function nextCards(options: {
     ) as Record<RatingValue, string>;
     cards.push({ ...view, version: stored?.version ?? 0, kind: entry.kind, intervals });
   }
-  const nextDue =
-    queue.length > 0
-      ? null
-      : (inputs.due.filter((c) => c.due > now).sort((a, b) => a.due.getTime() - b.due.getTime())[0]?.due ??
-        null);
-  return { counts: queueCounts(queue), cards, nextDue };
+  return {
+    counts: queueCounts(queue),
+    cards,
+    nextDue: queue.length > 0 || options.custom ? null : await nextDueAfter(),
+  };
+
+  async function nextDueAfter(): Promise<Date | null> {
+    const due = await study.nextDue(now);
+    if (!heldBack) return due;
+    return due && due < nextDayStart ? due : nextDayStart;
+  }
 }

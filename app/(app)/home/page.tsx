@@ -67,9 +67,14 @@ export default async function HomePage() {
         </h2>
         <p className="mb-2 text-slate-800 dark:text-slate-200">{t("reviewBody")}</p>
         <p className="font-medium">{t("reviewDue", { count: counts.dueNow })}</p>
-        <Link href="/review" className={`${buttonClass("primary")} mt-3`}>
-          {t("startReview")}
-        </Link>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Link href="/review" className={buttonClass("primary")}>
+            {t("startReview")}
+          </Link>
+          <Link href="/review/custom" className={buttonClass("secondary")}>
+            {t("customStudy")}
+          </Link>
+        </div>
       </section>
       {leeches.length > 0 ? (
         <section aria-labelledby="leeches" className="flex flex-col gap-2">

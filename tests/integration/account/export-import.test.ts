@@ -4,6 +4,7 @@ import { accountExportSchema, reviewLogCsv } from "@/lib/account/export-format";
 import { seedContent } from "@/lib/content/seed";
 import { AppError } from "@/lib/errors";
 import { exportAccount, importAccount } from "@/lib/repo/account-data";
+import { studyScope } from "@/lib/repo/study";
 import { gradeCard } from "@/lib/review/grade-card";
 import { ratings } from "@/lib/srs/scheduler";
 import { writeDeck } from "../../fixtures/content-deck";
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** A user with history: three cards graded over two days, settings changed, a topic paused. */
+/** A user with history: three cards graded over two days, settings changed, a topic and a tag paused. */
 async function userWithHistory() {
   const user = await createTestUser(t.db, { locale: "ru" });
   const day = (n: number, minutes = 0) => new Date(Date.UTC(2026, 1, n, 9, minutes));
@@ -43,6 +44,7 @@ async function userWithHistory() {
     data: { desiredRetention: 0.85, newCardsPerDay: 7, timeZone: "Europe/Moscow" },
   });
   await t.db.userTopic.create({ data: { userId: user.userId, topicId: "activations", paused: true } });
+  await studyScope(t.db, user.userId).setPausedTags(["relu"]);
   return user;
 }
 
@@ -54,6 +56,7 @@ describe(`export and import on ${testDbKind}`, () => {
     const exported = await exportAccount(t.db, alice.userId, new Date());
     expect(exported.reviewLogs).toHaveLength(5);
     expect(exported.cardStates).toHaveLength(3);
+    expect(exported.pausedTags).toEqual(["relu"]);
 
     // Through JSON text, as a download and an upload would go.
     const parsed = accountExportSchema.parse(JSON.parse(JSON.stringify(exported)));

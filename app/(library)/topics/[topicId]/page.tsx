@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CardList } from "@/app/_components/card-list";
 import { SearchForm } from "@/app/_components/search-form";
 import { db } from "@/lib/db";
-import { Button } from "@/app/_components/ui/button";
+import { Button, buttonClass } from "@/app/_components/ui/button";
 import { findTopic, listCards } from "@/lib/repo/deck";
 import { studyScope } from "@/lib/repo/study";
 import { currentSession } from "@/lib/web/session";
@@ -47,6 +47,12 @@ export default async function TopicPage({ params, searchParams }: Props) {
         <form action={setTopicPausedAction} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="topicId" value={topic.id} />
           <input type="hidden" name="paused" value={paused ? "false" : "true"} />
+          <Link
+            href={`/review?mode=cram&topic=${encodeURIComponent(topic.id)}`}
+            className={buttonClass("primary")}
+          >
+            {t("cram")}
+          </Link>
           <Button type="submit" variant="secondary">
             {paused ? t("resume") : t("pause")}
           </Button>

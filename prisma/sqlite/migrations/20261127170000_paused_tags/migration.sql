@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "UserSettings" ADD COLUMN "pausedTags" TEXT NOT NULL DEFAULT '[]';
