@@ -123,6 +123,7 @@ export function ReviewSession({ initial, custom = null }: { initial: Wire; custo
         if (practice) return; // practice: the schedule stays as it is
         const response = await fetch("/api/review/grade", {
           method: "POST",
+          keepalive: true, // a grade made just before leaving the page still arrives
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify(body),
         }).catch(() => null);
@@ -230,7 +231,7 @@ export function ReviewSession({ initial, custom = null }: { initial: Wire; custo
   const progress = total + stats.cards > 0 ? stats.cards / Math.max(total, stats.cards + remaining) : 1;
 
   return (
-    <div className="flex max-w-3xl flex-col gap-5" data-testid="review-session" data-ready={ready}>
+    <div className="flex max-w-3xl flex-col gap-5" data-testid="review-session" data-ready={ready} data-saving={busy > 0}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite" data-testid="review-counts">
           {t("counts", { new: counts.new, learning: counts.learning, review: counts.review })}
