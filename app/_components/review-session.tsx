@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExter
 import { useFormatter, useTranslations } from "next-intl";
 import type { NextCards, ReviewCard } from "@/lib/review/next-cards";
 import type { RatingValue } from "@/lib/srs/scheduler";
+import { CardSources, LiveExampleSlot } from "./card-extras";
 import { CardStudy, type Verdict } from "./card-study";
 import { Button, buttonClass } from "./ui/button";
 
@@ -231,7 +232,12 @@ export function ReviewSession({ initial, custom = null }: { initial: Wire; custo
   const progress = total + stats.cards > 0 ? stats.cards / Math.max(total, stats.cards + remaining) : 1;
 
   return (
-    <div className="flex max-w-3xl flex-col gap-5" data-testid="review-session" data-ready={ready} data-saving={busy > 0}>
+    <div
+      className="flex max-w-3xl flex-col gap-5"
+      data-testid="review-session"
+      data-ready={ready}
+      data-saving={busy > 0}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite" data-testid="review-counts">
           {t("counts", { new: counts.new, learning: counts.learning, review: counts.review })}
@@ -298,6 +304,13 @@ export function ReviewSession({ initial, custom = null }: { initial: Wire; custo
                 </Button>
               ))}
             </div>
+          ) : null}
+          {revealed ? (
+            // Below the grade buttons, so grading never waits for a scroll.
+            <>
+              <LiveExampleSlot example={card.example} />
+              <CardSources sources={card.sources} />
+            </>
           ) : null}
           <div>
             <Button variant="ghost" onClick={undo} disabled={stats.cards === 0} aria-keyshortcuts="Z">

@@ -13,6 +13,8 @@ async function gradeWithKeys(page: Page, key: "1" | "3") {
   await expect(page.getByTestId("card-front")).toBeVisible();
   await page.keyboard.press("Space");
   await expect(page.getByTestId("card-back")).toBeVisible();
+  // Every card cites where it comes from; the answer side shows it.
+  await expect(page.getByTestId("card-sources")).toBeVisible();
   await page.keyboard.press(key);
 }
 

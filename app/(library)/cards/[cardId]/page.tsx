@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CardSources, LiveExampleSlot } from "@/app/_components/card-extras";
 import { CardHistory } from "@/app/_components/card-history";
 import { CardStudy } from "@/app/_components/card-study";
 import { db } from "@/lib/db";
-import type { Source } from "@/lib/content";
 import { findCard } from "@/lib/repo/deck";
 import { studyScope } from "@/lib/repo/study";
 import { isLocale, type Locale } from "@/lib/settings/preferences";
@@ -34,8 +34,6 @@ export default async function CardPage({ params, searchParams }: Props) {
   if (!card) notFound();
   const session = await currentSession();
   const other: Locale = locale === "ru" ? "en" : "ru";
-  const seedSources = card.sources.filter((s): s is Extract<Source, { doc: unknown }> => "doc" in s);
-  const links = card.sources.filter((s): s is Extract<Source, { url: unknown }> => "url" in s);
 
   return (
     <article lang={locale} className="flex max-w-3xl flex-col gap-6">
@@ -67,51 +65,8 @@ export default async function CardPage({ params, searchParams }: Props) {
         numeric={card.numeric}
       />
 
-      {card.example ? (
-        <section
-          aria-labelledby="example"
-          className="rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700"
-        >
-          <h2 id="example" className="font-semibold">
-            {t("liveExample")}
-          </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            {t("liveExampleSoon", { id: card.example.id })}
-          </p>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="sources" className="flex flex-col gap-2 text-sm">
-        <h2 id="sources" className="font-semibold">
-          {t("sources")}
-        </h2>
-        <ul className="list-disc pl-5">
-          {seedSources.map((s) => (
-            <li key={`${s.doc}-${s.section}`}>
-              {t(`docs.${s.doc}`)}: {s.section}
-            </li>
-          ))}
-        </ul>
-        {links.length > 0 ? (
-          <>
-            <h3 className="font-semibold">{t("studyLinks")}</h3>
-            <ul className="list-disc pl-5">
-              {links.map((s) => (
-                <li key={s.url}>
-                  <a
-                    href={s.url}
-                    rel="noopener noreferrer"
-                    target="_blank"
-                    className="text-indigo-700 underline dark:text-indigo-300"
-                  >
-                    {s.title}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
+      <LiveExampleSlot example={card.example} />
+      <CardSources sources={card.sources} />
 
       {session ? <CardHistory cardId={card.id} study={studyScope(db(), session.userId)} /> : null}
 
