@@ -122,10 +122,8 @@ export async function findCard(
   locale: Locale,
   options: { withRelated?: boolean } = {},
 ): Promise<CardView | null> {
-  const c = await db.card.findFirst({ where: { id, ...live }, include: { topic: true } });
+  const c = await cardWithTopic(db, id);
   if (!c) return null;
-  const ru = isRu(locale);
-  const extra = extraSchema.parse(JSON.parse(ru ? c.extraRu : c.extraEn));
   const relatedIds = stringList.parse(JSON.parse(c.related));
   const related =
     options.withRelated === false
@@ -134,6 +132,28 @@ export async function findCard(
           where: { id: { in: relatedIds }, ...live },
           select: { id: true, frontRu: true, frontEn: true },
         });
+  return toCardView(c, locale, related);
+}
+
+/** Every live card in content order (topic, difficulty, id), as the card page shows it but without related cards. */
+export async function listCardViews(db: Db, locale: Locale): Promise<CardView[]> {
+  const rows = await db.card.findMany({
+    where: live,
+    include: { topic: true },
+    orderBy: [{ topic: { position: "asc" } }, { difficulty: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => toCardView(row, locale, []));
+}
+
+type CardRow = NonNullable<Awaited<ReturnType<typeof cardWithTopic>>>;
+const cardWithTopic = (db: Db, id: string) =>
+  db.card.findFirst({ where: { id, ...live }, include: { topic: true } });
+type RelatedRow = { id: string; frontRu: string; frontEn: string };
+
+function toCardView(c: CardRow, locale: Locale, related: RelatedRow[]): CardView {
+  const ru = isRu(locale);
+  const extra = extraSchema.parse(JSON.parse(ru ? c.extraRu : c.extraEn));
+  const relatedIds = stringList.parse(JSON.parse(c.related));
   return {
     id: c.id,
     topicId: c.topicId,

@@ -130,3 +130,23 @@ test("forms and URLs refuse bad input with a 4xx, never a 500", async ({ request
   });
   expect(oversized.status()).toBe(413);
 });
+
+test("the deck downloads as an Anki text import in either language; a bad language is a 400", async ({
+  request,
+}) => {
+  for (const lang of ["ru", "en"]) {
+    const response = await request.get(`/api/deck/anki?lang=${lang}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-disposition"]).toContain(`gradus-deck-${lang}.txt`);
+    const lines = (await response.text()).trimEnd().split("\n");
+    expect(lines.slice(0, 2)).toEqual(["#separator:tab", "#html:true"]);
+    const notes = lines.filter((l) => !l.startsWith("#"));
+    expect(notes.length).toBeGreaterThanOrEqual(200); // the whole deck (210 cards when written)
+    expect(new Set(notes.map((l) => l.split("\t")[0])).size).toBe(notes.length); // one GUID per card
+    expect(notes.some((l) => l.includes("katex-html"))).toBe(false);
+    expect(notes.some((l) => l.includes("<math"))).toBe(true);
+  }
+  const bad = await request.get("/api/deck/anki?lang=de");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).message).toContain("lang");
+});

@@ -29,6 +29,24 @@ export default async function TopicsPage({
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-700 dark:text-slate-300">{t("lead")}</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          {t("ankiExport")}{" "}
+          <a
+            href="/api/deck/anki?lang=ru"
+            download
+            className="text-indigo-700 underline dark:text-indigo-300"
+          >
+            Русский
+          </a>
+          {" · "}
+          <a
+            href="/api/deck/anki?lang=en"
+            download
+            className="text-indigo-700 underline dark:text-indigo-300"
+          >
+            English
+          </a>
+        </p>
       </div>
       <SearchForm action="/topics" query={query} />
       {results ? (
