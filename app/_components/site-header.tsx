@@ -9,6 +9,7 @@ const linkClass =
 
 export async function SiteHeader() {
   const t = await getTranslations("nav");
+  const ts = await getTranslations("stats");
   const session = await currentSession();
   return (
     <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-900/90">
@@ -30,6 +31,9 @@ export async function SiteHeader() {
               </Link>
               <Link href="/review" className={linkClass}>
                 {t("review")}
+              </Link>
+              <Link href="/stats" className={linkClass}>
+                {ts("nav")}
               </Link>
               <Link href="/settings" className={linkClass}>
                 {t("settings")}

@@ -19,6 +19,7 @@ export default async function HomePage() {
   const counts = await repo.studyCounts(now, studyDayStart(now, timeZone, dayStartHour));
   const leeches = await studyScope(db(), session.userId).leeches(LEECH_LAPSES);
   const th = await getTranslations("cardHistory");
+  const ts = await getTranslations("stats");
   const tiles = [
     ["topics", counts.topics],
     ["cards", counts.cards],
@@ -56,6 +57,9 @@ export default async function HomePage() {
         {counts.cards === 0 ? (
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{t("emptyDeck")}</p>
         ) : null}
+        <Link href="/stats" className="mt-3 inline-block text-sm text-indigo-700 underline dark:text-indigo-300">
+          {ts("homeLink")}
+        </Link>
       </section>
 
       <section
