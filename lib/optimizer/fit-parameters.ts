@@ -27,11 +27,13 @@ export type FitOutcome = {
   fitted: number[] | null;
   /** One per `evaluateWith` entry, then one for the fitted parameters. */
   metrics: FitMetrics[];
+  /** Milliseconds in the worker: building the binding's items, training, scoring. */
+  timings: { buildMs: number; fitMs: number; evaluateMs: number };
 };
 
 type WorkerMessage =
   | { type: "progress"; fraction: number }
-  | { type: "done"; fitted: number[] | null; metrics: FitMetrics[] }
+  | ({ type: "done" } & FitOutcome)
   | { type: "error"; message: string };
 
 /**
@@ -69,7 +71,7 @@ export function fitParameters(request: FitRequest): Promise<FitOutcome> {
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "progress") request.onProgress?.(message.fraction);
       else if (message.type === "done")
-        settle(() => resolve({ fitted: message.fitted, metrics: message.metrics }));
+        settle(() => resolve({ fitted: message.fitted, metrics: message.metrics, timings: message.timings }));
       else settle(() => reject(new Error(`FSRS optimizer: ${message.message}`)));
     });
     worker.on("error", (error) => settle(() => reject(error)));

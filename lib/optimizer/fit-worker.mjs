@@ -8,8 +8,9 @@
 //
 // In (workerData): { history: PackedHistory (see lib/srs/fsrs-items.ts), fit: boolean,
 //   evaluateWith: number[][], relearningSteps: number }
-// Out (messages): { type: "progress", fraction } … then { type: "done", fitted, metrics }
-//   where metrics[i] scores evaluateWith[i], and the fitted parameters come last.
+// Out (messages): { type: "progress", fraction } … then { type: "done", fitted, metrics, timings }
+//   where metrics[i] scores evaluateWith[i], the fitted parameters come last, and timings
+//   are milliseconds spent building items, training and evaluating.
 import { parentPort, workerData } from "node:worker_threads";
 import {
   computeParameters,
@@ -56,7 +57,9 @@ function evaluate(items, parameters) {
 const progress = (fraction) => parentPort.postMessage({ type: "progress", fraction });
 
 try {
+  const started = performance.now();
   const { train, scored } = buildItems();
+  const built = performance.now();
   progress(0.1);
   let fitted = null;
   if (fit) {
@@ -72,8 +75,14 @@ try {
     fitted = raw.map((p) => Math.round(p * 1e4) / 1e4);
     progress(0.9);
   }
+  const trained = performance.now();
   const metrics = [...evaluateWith, ...(fitted ? [fitted] : [])].map((p) => evaluate(scored, p));
-  parentPort.postMessage({ type: "done", fitted, metrics });
+  const timings = {
+    buildMs: built - started,
+    fitMs: trained - built,
+    evaluateMs: performance.now() - trained,
+  };
+  parentPort.postMessage({ type: "done", fitted, metrics, timings });
 } catch (error) {
   parentPort.postMessage({ type: "error", message: error instanceof Error ? error.message : String(error) });
 }
