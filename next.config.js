@@ -4,8 +4,15 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native and Node-only database drivers stay out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  // Native and Node-only packages stay out of the server bundle: the database drivers,
+  // and the FSRS optimizer binding (a .node file loaded at run time by the fit worker).
+  serverExternalPackages: [
+    "better-sqlite3",
+    "pg",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "@open-spaced-repetition/binding",
+  ],
   poweredByHeader: false,
   experimental: {
     // Server Actions carry small forms only; anything larger is refused with 413.

@@ -1,8 +1,10 @@
 import type { State } from "ts-fsrs";
 import {
   createEmptyCard,
+  default_w,
   fsrs,
   generatorParameters,
+  migrateParameters,
   Rating,
   type Card as FsrsCard,
   type Grade,
@@ -18,6 +20,17 @@ export const ratings = { again: 1, hard: 2, good: 3, easy: 4 } as const;
 export type RatingValue = 1 | 2 | 3 | 4;
 export const states = { new: 0, learning: 1, review: 2, relearning: 3 } as const;
 export type StateValue = 0 | 1 | 2 | 3;
+/** The library's default FSRS parameters: what a user with `fsrsParams: null` is scheduled with. */
+export const defaultFsrsParams: readonly number[] = Object.freeze([...default_w]);
+
+/**
+ * The 21-parameter (FSRS-6) form of stored parameters, as ts-fsrs itself reads them:
+ * older 17/19-parameter vectors are converted, null gives the defaults. The optimizer
+ * scores and fits in this form.
+ */
+export function fsrsParamsInUse(params: readonly number[] | null): number[] {
+  return params ? migrateParameters(params) : [...defaultFsrsParams];
+}
 
 export type CardMemory = {
   state: StateValue;
@@ -54,6 +67,12 @@ export type Scheduler = {
   grade(card: CardMemory, rating: RatingValue, now: Date): { card: CardMemory; log: ReviewRecord };
   /** Probability of recall at `now` (0 for a new card). */
   retrievability(card: CardMemory, now: Date): number;
+  /**
+   * The card as these settings would have left it after `reviews` (oldest first,
+   * starting from a new card): ts-fsrs's reschedule, i.e. every review graded
+   * again in order. Null for an empty history.
+   */
+  replay(reviews: readonly { rating: RatingValue; reviewedAt: Date }[]): CardMemory | null;
 };
 
 export function createScheduler(
@@ -104,6 +123,20 @@ export function createScheduler(
     },
     retrievability(card, now) {
       return card.state === states.new ? 0 : f.get_retrievability(toFsrs(card), now, false);
+    },
+    replay(reviews) {
+      const first = reviews[0];
+      if (!first) return null;
+      // The first card is new at the first review, as grade() starts from newCard(now);
+      // without it ts-fsrs would start from a card created at the wall-clock time.
+      const start = createEmptyCard(first.reviewedAt);
+      const { collections } = f.reschedule(
+        start,
+        reviews.map((r) => ({ rating: r.rating as Grade, review: r.reviewedAt })),
+        { skipManual: true, first_card: start, now: reviews.at(-1)?.reviewedAt ?? first.reviewedAt },
+      );
+      const last = collections[collections.length - 1];
+      return last ? fromFsrs(last.card) : null;
     },
   };
 }

@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/app/_components/preferences-form";
 import { AccountData } from "@/app/_components/account-data";
+import { FsrsOptimizer, type FitStatusJson } from "@/app/_components/fsrs-optimizer";
 import { SessionList } from "@/app/_components/session-list";
 import { StudySettingsForm } from "@/app/_components/study-settings-form";
 import { db } from "@/lib/db";
+import { fitStatus } from "@/lib/optimizer/fit-status";
 import { studyScope } from "@/lib/repo/study";
 import { requireUser } from "@/lib/web/session";
 
@@ -17,10 +19,12 @@ export default async function SettingsPage() {
   const t = await getTranslations("settings");
   const ts = await getTranslations("study");
   const td = await getTranslations("data");
-  const [prefs, sessions, study] = await Promise.all([
+  const to = await getTranslations("optimizer");
+  const [prefs, sessions, study, optimizer] = await Promise.all([
     repo.preferences(),
     repo.sessions(session.id),
     studyScope(db(), session.userId).settings(),
+    fitStatus({ db: db(), userId: session.userId, now: new Date() }),
   ]);
   return (
     <div className="flex max-w-2xl flex-col gap-10">
@@ -37,6 +41,14 @@ export default async function SettingsPage() {
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">{ts("lead")}</p>
         <StudySettingsForm settings={study} timeZones={Intl.supportedValuesOf("timeZone")} />
+      </section>
+      <section aria-labelledby="optimizer" className="flex flex-col gap-3">
+        <h2 id="optimizer" className="text-lg font-semibold">
+          {to("title")}
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{to("lead")}</p>
+        {/* Dates cross to the client component as JSON strings. */}
+        <FsrsOptimizer initial={JSON.parse(JSON.stringify(optimizer)) as FitStatusJson} />
       </section>
       <section aria-labelledby="data" className="flex flex-col gap-3">
         <h2 id="data" className="text-lg font-semibold">

@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertSameOrigin, jsonRoute, readJson } from "@/lib/http/json-route";
+import { applyFit } from "@/lib/optimizer/apply-fit";
+import { resetParameters } from "@/lib/optimizer/reset-parameters";
+import { requireApiUser } from "@/lib/web/session";
+
+const body = z.union(
+  [
+    z.object({ jobId: z.string().uuid({ message: "jobId must be the id of a fit job" }) }).strict(),
+    z.object({ defaults: z.literal(true) }).strict(),
+  ],
+  { message: 'expected {"jobId": "<uuid>"} or {"defaults": true}' },
+);
+
+/** Adopts a finished fit ({jobId}) or the default parameters ({defaults: true}) and reschedules every studied card. */
+export const POST = jsonRoute(async (request) => {
+  assertSameOrigin(request);
+  const { session } = await requireApiUser();
+  const input = await readJson(request, body);
+  const common = { db: db(), userId: session.userId, now: new Date() };
+  if ("jobId" in input) return NextResponse.json(await applyFit({ ...common, jobId: input.jobId }));
+  return NextResponse.json({ ...(await resetParameters(common)), params: null });
+});
