@@ -13,12 +13,30 @@ import { sqlitePathFromUrl } from "./sqlite-path";
  */
 export type Db = SqliteClient;
 
+// Which database each client talks to, for the few raw queries whose SQL differs.
+// On globalThis like the client itself, so a dev hot reload of this module keeps it.
+const registry = globalThis as unknown as { gradusDbKinds?: WeakMap<Db, "sqlite" | "postgresql"> };
+const kinds = (registry.gradusDbKinds ??= new WeakMap());
+
 export function createDb(url: string): Db {
   if (databaseKind(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const client = new PostgresClient({ adapter }) as unknown as Db;
+    kinds.set(client, "postgresql");
+    return client;
   }
   const file = sqlitePathFromUrl(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }) });
+  const client = new SqliteClient({
+    adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }),
+  });
+  kinds.set(client, "sqlite");
+  return client;
+}
+
+/** The SQL dialect of a client made by createDb. */
+export function dialectOf(db: Db): "sqlite" | "postgresql" {
+  const kind = kinds.get(db);
+  if (!kind) throw new Error("dialectOf: this client was not made by createDb");
+  return kind;
 }

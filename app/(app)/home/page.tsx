@@ -57,7 +57,10 @@ export default async function HomePage() {
         {counts.cards === 0 ? (
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{t("emptyDeck")}</p>
         ) : null}
-        <Link href="/stats" className="mt-3 inline-block text-sm text-indigo-700 underline dark:text-indigo-300">
+        <Link
+          href="/stats"
+          className="mt-3 inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
+        >
           {ts("homeLink")}
         </Link>
       </section>

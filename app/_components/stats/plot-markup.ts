@@ -1,0 +1,29 @@
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+
+/**
+ * Observable Plot rendered on the server into an SVG/HTML string, with
+ * linkedom standing in for the browser's document: charts need no client JS.
+ * Plot writes every label and datum through the DOM (textContent and
+ * attributes), so topic titles and other text arrive escaped in the markup.
+ */
+function serverDocument(): Document {
+  return parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+}
+
+/** Shared look: axes and text in currentColor (light and dark mode), the page's font. */
+const base = {
+  style: { fontFamily: "inherit", fontSize: "12px", background: "transparent", overflow: "visible" },
+} satisfies Plot.PlotOptions;
+
+export function plotMarkup(options: Plot.PlotOptions): string {
+  const node = Plot.plot({ ...base, ...options, style: base.style, document: serverDocument() });
+  return node.outerHTML;
+}
+
+/** A legend on its own, for a chart whose legend should not sit inside the plot's figure. */
+export function legendMarkup(options: Parameters<typeof Plot.legend>[0]): string {
+  // `document` is read by Plot's legends as by its plots, though the typings list it for plots only.
+  const withDocument = { ...options, style: base.style, document: serverDocument() };
+  return Plot.legend(withDocument as Parameters<typeof Plot.legend>[0]).outerHTML;
+}
