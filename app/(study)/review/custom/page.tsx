@@ -128,7 +128,7 @@ export default async function CustomStudyPage() {
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {t("tagsLead", { paused: paused.length })}
         </p>
-        <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <fieldset className="flex max-h-64 flex-wrap gap-x-4 gap-y-1 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
           <legend className="sr-only">{t("tagsTitle")}</legend>
           {tags.map(({ tag, count }) => (
             <label key={tag} className="flex items-center gap-1.5">
