@@ -138,20 +138,16 @@ export function studyScope(db: Db, userId: string) {
         ? await db.card.findMany({
             where: {
               ...inStudy,
-              OR: [
-                { cardStates: { none: { userId } } },
-                // A new card that was flagged, or suspended and unsuspended, keeps a state row.
-                {
-                  cardStates: {
-                    some: {
-                      userId,
-                      state: 0,
-                      suspended: false,
-                      OR: [{ buriedUntil: null }, { buriedUntil: { lte: options.now } }],
-                    },
-                  },
+              // New to this user: no state row, or one still new and available (a new card that was
+              // flagged, or suspended and unsuspended, keeps a row). A card has at most one row per
+              // user, so "no row that rules it out" says the same in a single anti-join probe per card
+              // (an OR of none/some made PostgreSQL and SQLite probe CardState twice per card).
+              cardStates: {
+                none: {
+                  userId,
+                  OR: [{ state: { not: 0 } }, { suspended: true }, { buriedUntil: { gt: options.now } }],
                 },
-              ],
+              },
             },
             orderBy: [{ topic: { position: "asc" } }, { difficulty: "asc" }, { id: "asc" }],
             take: room,

@@ -87,6 +87,33 @@ describe(`card actions on ${testDbKind}`, () => {
     expect((await studyScope(t.db, bob.userId).cardHistory("relu-definition")).state).toBeNull();
   });
 
+  it("keeps a flagged new card among the new cards and drops graded, suspended and buried ones, in deck order", async () => {
+    const user = await createTestUser(t.db);
+    const untouched = await createTestUser(t.db);
+    const fresh = async (userId: string) =>
+      (await studyScope(t.db, userId).queueInputs(day)).fresh.map((c) => c.cardId);
+    const deckOrder = await fresh(untouched.userId);
+    expect(deckOrder).toHaveLength(4);
+
+    await act(user.userId, "relu-definition", "flag");
+    await gradeCard({
+      db: t.db,
+      userId: user.userId,
+      cardId: "sigmoid-derivative-cloze",
+      rating: 3,
+      clientId: randomUUID(),
+      expectedVersion: 0,
+      durationMs: 1,
+      now,
+    });
+    await act(user.userId, "zero-centred-mcq", "suspend");
+    await act(user.userId, "sigmoid-derivative-at-zero", "bury");
+
+    expect(await fresh(user.userId)).toEqual(["relu-definition"]);
+    // Another user's rows never change what is new for this one.
+    expect(await fresh(untouched.userId)).toEqual(deckOrder);
+  });
+
   it("refuses an unknown card", async () => {
     const user = await createTestUser(t.db);
     await expect(act(user.userId, "no-such-card", "suspend")).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -1,0 +1,246 @@
+/**
+ * `npm run bench:grading`: POST /api/review/grade under load against the
+ * production server, once on SQLite and once on PostgreSQL (a fresh database;
+ * BENCH_PG_URL or TEST_PG_ADMIN_URL names a cluster, otherwise a private one
+ * is started). Runs `next build` first when .next is missing or stale.
+ *
+ * 200 users with sessions made directly in the database; autocannon with 50
+ * connections, each request grading a distinct (user, never-studied card) pair
+ * at version 0 with a fresh clientId, and 10% re-sending an earlier request's
+ * exact body (same user, same clientId), which must come back 200 "duplicate".
+ * Afterwards the database must hold exactly one review log per clientId and
+ * one card state at version 1 per graded pair. Exits non-zero otherwise.
+ *
+ * Options (env): BENCH_DURATION (seconds, default 25), BENCH_CONNECTIONS (50),
+ * BENCH_USERS (200), BENCH_TIMEOUT (per-request seconds, 30), BENCH_DB=sqlite|postgresql
+ * (default both).
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import autocannon from "autocannon";
+import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "../lib/auth/session-token";
+import { createDb, type Db } from "../lib/db/client";
+import { createSession } from "../lib/repo/sessions";
+import { Random } from "../lib/compute";
+import { postgresCluster, postgresDatabase, sqliteDatabase, type BenchDbKind } from "./support/databases";
+import { ensureBuild, startServer } from "./support/server";
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 25);
+const WARM_UP = 5;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const USERS = Number(process.env.BENCH_USERS ?? 200);
+const DUPLICATE_SHARE = 0.1;
+const REQUEST_TIMEOUT_S = Number(process.env.BENCH_TIMEOUT ?? 30);
+const kinds: BenchDbKind[] =
+  process.env.BENCH_DB === "sqlite" || process.env.BENCH_DB === "postgresql"
+    ? [process.env.BENCH_DB]
+    : ["sqlite", "postgresql"];
+
+type Sent = { userIndex: number; cardId: string; clientId: string; body: string };
+type LoadUser = { id: string; cookie: string };
+
+async function createUsers(db: Db): Promise<LoadUser[]> {
+  const now = new Date();
+  const users: LoadUser[] = [];
+  for (let i = 0; i < USERS; i++) {
+    const id = randomUUID();
+    await db.user.create({
+      data: { id, email: `load-${i}@example.com`, passwordHash: "not-a-real-hash", settings: { create: {} } },
+    });
+    const token = newSessionToken();
+    await createSession(db, {
+      userId: id,
+      tokenHash: hashSessionToken(token),
+      userAgent: "autocannon",
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      now,
+    });
+    users.push({ id, cookie: `${SESSION_COOKIE}=${token}` });
+  }
+  return users;
+}
+
+/** Hands out request bodies: the next unused (user, card) pair, or now and then an earlier body again. */
+function requestSource(users: LoadUser[], cardIds: string[]) {
+  const rng = new Random(42);
+  const sent: Sent[] = [];
+  let nextPair = 0;
+  const pairs = users.length * cardIds.length;
+  return {
+    sent,
+    next(): Sent & { duplicate: boolean } {
+      if ((sent.length > 0 && rng.uniform() < DUPLICATE_SHARE) || nextPair >= pairs) {
+        return { ...sent[rng.int(sent.length)]!, duplicate: true };
+      }
+      // Consecutive requests go to different users, so concurrent requests rarely share a user.
+      const userIndex = nextPair % users.length;
+      const cardId = cardIds[Math.floor(nextPair / users.length)]!;
+      nextPair++;
+      const clientId = randomUUID();
+      const body = JSON.stringify({
+        clientId,
+        cardId,
+        rating: 1 + rng.int(4),
+        version: 0,
+        durationMs: 4_000,
+      });
+      const entry = { userIndex, cardId, clientId, body };
+      sent.push(entry);
+      return { ...entry, duplicate: false };
+    },
+  };
+}
+
+type Tally = { recorded: number; duplicate: number; other: Map<string, number>; answered: Set<string> };
+
+function run(
+  origin: string,
+  users: LoadUser[],
+  source: ReturnType<typeof requestSource>,
+  tally: Tally,
+  duration: number,
+): Promise<autocannon.Result> {
+  return autocannon({
+    url: origin,
+    connections: CONNECTIONS,
+    duration,
+    // A slow answer is a latency figure, not an error: autocannon's default of 10 s would count
+    // SQLite's long tail on a busy 2-core machine as failures although every such grade is recorded.
+    timeout: REQUEST_TIMEOUT_S,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/review/grade",
+        setupRequest: (request, context) => {
+          const next = source.next();
+          (context as { clientId?: string }).clientId = next.clientId;
+          return {
+            ...request,
+            headers: {
+              "content-type": "application/json",
+              origin,
+              cookie: users[next.userIndex]!.cookie,
+            },
+            body: next.body,
+          };
+        },
+        onResponse: (status, body, context) => {
+          tally.answered.add((context as { clientId: string }).clientId);
+          let parsed: { status?: string; error?: string } = {};
+          try {
+            parsed = JSON.parse(body) as typeof parsed;
+          } catch {
+            parsed = { error: "non-JSON answer" };
+          }
+          if (status === 201 && parsed.status === "recorded") tally.recorded++;
+          else if (status === 200 && parsed.status === "duplicate") tally.duplicate++;
+          else {
+            const key = `${status} ${parsed.error ?? parsed.status ?? ""}`;
+            tally.other.set(key, (tally.other.get(key) ?? 0) + 1);
+          }
+        },
+      },
+    ],
+  });
+}
+
+const tail = (text: string, lines: number) => text.split("\n").slice(-lines).join("\n");
+
+type Check = { ok: boolean; lines: string[] };
+
+/** Exactly once: every answered clientId has one log, nothing unsent was logged, every state is at version 1. */
+async function checkExactlyOnce(
+  db: Db,
+  sent: Sent[],
+  answered: Set<string>,
+  users: LoadUser[],
+): Promise<Check> {
+  const logs = await db.reviewLog.findMany({ select: { userId: true, clientId: true, cardId: true } });
+  const sentByClient = new Map(sent.map((s) => [s.clientId, s]));
+  const seen = new Map<string, number>();
+  let foreign = 0;
+  for (const log of logs) {
+    seen.set(log.clientId, (seen.get(log.clientId) ?? 0) + 1);
+    const s = sentByClient.get(log.clientId);
+    if (!s || users[s.userIndex]!.id !== log.userId || s.cardId !== log.cardId) foreign++;
+  }
+  const twice = [...seen.values()].filter((n) => n > 1).length;
+  const missing = [...answered].filter((id) => !seen.has(id)).length;
+  const states = await db.cardState.count();
+  const notVersionOne = await db.cardState.count({ where: { version: { not: 1 } } });
+  const ok = twice === 0 && missing === 0 && foreign === 0 && notVersionOne === 0 && states === logs.length;
+  return {
+    ok,
+    lines: [
+      `distinct clientIds sent ${sent.length}, answered ${answered.size}; review logs ${logs.length}`,
+      `clientIds logged twice ${twice}; answered but not logged ${missing}; logs not matching a sent request ${foreign}`,
+      `card states ${states} (one per log expected), not at version 1: ${notVersionOne}`,
+    ],
+  };
+}
+
+async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
+  console.log(`\n== ${kind} ==`);
+  const target =
+    kind === "sqlite" ? sqliteDatabase("grading") : await postgresDatabase(await adminUrl(), "grading");
+  const server = await startServer(target.url).catch(async (error: unknown) => {
+    await target.drop();
+    throw error;
+  });
+  const db = createDb(target.url);
+  try {
+    const users = await createUsers(db);
+    const cardIds = (await db.card.findMany({ where: { retiredAt: null }, select: { id: true } })).map(
+      (c) => c.id,
+    );
+    console.log(
+      `  ${users.length} users with sessions, ${cardIds.length} cards: ${users.length * cardIds.length} pairs`,
+    );
+    const source = requestSource(users, cardIds);
+    const tally: Tally = { recorded: 0, duplicate: 0, other: new Map(), answered: new Set() };
+    await run(server.origin, users, source, tally, WARM_UP);
+    const before = { recorded: tally.recorded, duplicate: tally.duplicate };
+    const result = await run(server.origin, users, source, tally, DURATION);
+    // Let requests autocannon abandoned at the deadline finish on the server before counting.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const check = await checkExactlyOnce(db, source.sent, tally.answered, users);
+    const other = [...tally.other].map(([k, v]) => `${k}: ${v}`).join(", ") || "none";
+    console.log(
+      `  measured ${result.duration.toFixed(1)} s: ${result.requests.average.toFixed(0)} req/s, ` +
+        `latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    );
+    console.log(
+      `  responses: ${tally.recorded - before.recorded} recorded (201), ${tally.duplicate - before.duplicate} duplicate (200); ` +
+        `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; other answers (whole run): ${other}`,
+    );
+    for (const line of check.lines) console.log(`  ${line}`);
+    const clean = check.ok && result.non2xx === 0 && result.errors === 0 && tally.other.size === 0;
+    console.log(`  exactly-once check: ${clean ? "passed" : "FAILED"}`);
+    if (!clean) console.log(`  server log (tail):\n${tail(fs.readFileSync(server.logFile, "utf8"), 40)}`);
+    return { kind, result, clean };
+  } finally {
+    await db.$disconnect();
+    await server.stop();
+    await target.drop();
+  }
+}
+
+ensureBuild();
+let cluster: Awaited<ReturnType<typeof postgresCluster>> | undefined;
+const adminUrl = async () => (cluster ??= await postgresCluster()).adminUrl;
+const results = [];
+try {
+  for (const kind of kinds) results.push(await runOne(kind, adminUrl));
+} finally {
+  cluster?.stop();
+}
+console.log(
+  `\n${CONNECTIONS} connections, ${USERS} users, ${DURATION} s measured after ${WARM_UP} s warm-up`,
+);
+console.log("database     req/s   p50   p97.5   p99  non-2xx  errors  exactly once");
+for (const { kind, result, clean } of results) {
+  console.log(
+    `${kind.padEnd(11)} ${result.requests.average.toFixed(0).padStart(6)} ${String(result.latency.p50).padStart(5)} ${String(result.latency.p97_5).padStart(7)} ${String(result.latency.p99).padStart(5)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)}  ${clean ? "yes" : "NO"}`,
+  );
+}
+if (results.some((r) => !r.clean)) process.exitCode = 1;
