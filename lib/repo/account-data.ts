@@ -110,6 +110,7 @@ export async function importAccount(
           timeZone: data.study.timeZone,
           fsrsParams: data.study.fsrsParams ? JSON.stringify(data.study.fsrsParams) : null,
           pausedTags: JSON.stringify(data.pausedTags),
+          studyEpoch: { increment: 1 }, // every card's state was replaced
         },
       });
       if (data.topics.length)

@@ -6,6 +6,7 @@ import type { DueCard, NewCard } from "@/lib/srs/build-queue";
 import type { CardMemory, ReviewRecord, StateValue } from "@/lib/srs/scheduler";
 import { studySettingsSchema, type StudySettings } from "@/lib/srs/study-settings";
 import { listTags } from "./deck";
+import { freshCards, notNewFor } from "./fresh-cards";
 import { isUniqueViolation } from "./prisma-errors";
 
 const pausedTagList = z.array(z.string());
@@ -67,11 +68,19 @@ export function studyScope(db: Db, userId: string) {
     ...(pausedTags.length ? { NOT: pausedTags.map(hasTag) } : {}),
   });
 
+  const bumpEpoch = () =>
+    db.userSettings.update({ where: { userId }, data: { studyEpoch: { increment: 1 } } });
+
   return {
     async settings(): Promise<StudySettings> {
+      return (await this.queueContext()).settings;
+    },
+
+    /** Settings, paused tags and the study epoch (lib/repo/fresh-cards.ts) in one read. */
+    async queueContext(): Promise<{ settings: StudySettings; pausedTags: string[]; studyEpoch: number }> {
       const row = await db.userSettings.findUnique({ where: { userId } });
       if (!row) throw new AppError("NOT_FOUND", "no settings for this user");
-      return studySettingsSchema.parse({
+      const settings = studySettingsSchema.parse({
         desiredRetention: row.desiredRetention,
         maximumInterval: row.maximumInterval,
         newCardsPerDay: row.newCardsPerDay,
@@ -83,6 +92,11 @@ export function studyScope(db: Db, userId: string) {
         timeZone: row.timeZone,
         fsrsParams: row.fsrsParams ? JSON.parse(row.fsrsParams) : null,
       });
+      return {
+        settings,
+        pausedTags: pausedTagList.parse(JSON.parse(row.pausedTags)),
+        studyEpoch: row.studyEpoch,
+      };
     },
 
     async updateSettings(settings: StudySettings): Promise<void> {
@@ -108,6 +122,8 @@ export function studyScope(db: Db, userId: string) {
       nextDayStart: Date;
       newLimit: number;
       pausedTags?: readonly string[];
+      /** Lets the new-card candidates be reused within this study epoch (lib/repo/fresh-cards.ts). */
+      studyEpoch?: number;
     }) {
       const inStudy = studiable(options.pausedTags);
       const [dueRows, logs] = await Promise.all([
@@ -134,29 +150,33 @@ export function studyScope(db: Db, userId: string) {
         if (g.state === 2) doneToday.reviews += g._count._all;
       }
       const room = Math.max(0, options.newLimit - doneToday.newCards);
-      const fresh = room
-        ? await db.card.findMany({
+      const fresh = await freshCards({
+        db,
+        userId,
+        now: options.now,
+        room,
+        key:
+          options.studyEpoch === undefined ? null : `${options.studyEpoch}|${options.dayStart.toISOString()}`,
+        query: async (take) => {
+          const rows = await db.card.findMany({
             where: {
               ...inStudy,
               // New to this user: no state row, or one still new and available (a new card that was
               // flagged, or suspended and unsuspended, keeps a row). A card has at most one row per
               // user, so "no row that rules it out" says the same in a single anti-join probe per card
               // (an OR of none/some made PostgreSQL and SQLite probe CardState twice per card).
-              cardStates: {
-                none: {
-                  userId,
-                  OR: [{ state: { not: 0 } }, { suspended: true }, { buriedUntil: { gt: options.now } }],
-                },
-              },
+              cardStates: { none: notNewFor(userId, options.now) },
             },
             orderBy: [{ topic: { position: "asc" } }, { difficulty: "asc" }, { id: "asc" }],
-            take: room,
+            take,
             select: { id: true },
-          })
-        : [];
+          });
+          return rows.map((r) => r.id);
+        },
+      });
       const due: DueCard[] = dueRows.map((r) => ({ ...r, state: r.state as StateValue }));
-      const freshCards: NewCard[] = fresh.map((c) => ({ cardId: c.id }));
-      return { due, fresh: freshCards, doneToday };
+      const freshList: NewCard[] = fresh.map((cardId) => ({ cardId }));
+      return { due, fresh: freshList, doneToday };
     },
 
     async memory(cardId: string): Promise<StoredMemory | null> {
@@ -245,11 +265,14 @@ export function studyScope(db: Db, userId: string) {
       if ((await db.topic.count({ where: { id: topicId, retiredAt: null } })) === 0) {
         throw new AppError("NOT_FOUND", `topic "${topicId}" not found`);
       }
-      await db.userTopic.upsert({
-        where: { userId_topicId: { userId, topicId } },
-        create: { userId, topicId, paused },
-        update: { paused },
-      });
+      await db.$transaction([
+        db.userTopic.upsert({
+          where: { userId_topicId: { userId, topicId } },
+          create: { userId, topicId, paused },
+          update: { paused },
+        }),
+        bumpEpoch(),
+      ]);
     },
 
     /**
@@ -286,7 +309,7 @@ export function studyScope(db: Db, userId: string) {
       }
       await db.userSettings.update({
         where: { userId },
-        data: { pausedTags: JSON.stringify([...new Set(tags)].sort()) },
+        data: { pausedTags: JSON.stringify([...new Set(tags)].sort()), studyEpoch: { increment: 1 } },
       });
     },
 
@@ -324,6 +347,10 @@ export function studyScope(db: Db, userId: string) {
           create: { userId, cardId, due: now, ...change[action], version },
           update: { ...change[action], version },
         });
+        // Unsuspending or resetting can make a card new again.
+        if (action === "unsuspend" || action === "reset") {
+          await tx.userSettings.update({ where: { userId }, data: { studyEpoch: { increment: 1 } } });
+        }
       });
     },
 
@@ -383,6 +410,10 @@ export function studyScope(db: Db, userId: string) {
           });
         }
         await tx.reviewLog.delete({ where: { id: last.id } });
+        // Undoing a card's first review makes it new again.
+        if (last.previous === null) {
+          await tx.userSettings.update({ where: { userId }, data: { studyEpoch: { increment: 1 } } });
+        }
         return { cardId: last.cardId };
       });
     },

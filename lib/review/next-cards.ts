@@ -48,7 +48,7 @@ export async function nextCards(options: {
 }): Promise<NextCards> {
   const { db, userId, now } = options;
   const study = studyScope(db, userId);
-  const [settings, pausedTags] = await Promise.all([study.settings(), study.pausedTags()]);
+  const { settings, pausedTags, studyEpoch } = await study.queueContext();
   const scheduler = createScheduler(settings);
   const { dayStart, nextDayStart } = studyDay(now, settings.timeZone, settings.dayStartHour);
 
@@ -82,6 +82,7 @@ export async function nextCards(options: {
       nextDayStart,
       newLimit: settings.newCardsPerDay,
       pausedTags,
+      studyEpoch,
     });
     queue = buildQueue({
       now,
