@@ -7,6 +7,7 @@ import type { CardMemory, ReviewRecord, StateValue } from "@/lib/srs/scheduler";
 import { studySettingsSchema, type StudySettings } from "@/lib/srs/study-settings";
 import { listTags } from "./deck";
 import { freshCards, notNewFor } from "./fresh-cards";
+import { mostOverdueReviews } from "./review-head";
 import { isUniqueViolation } from "./prisma-errors";
 
 const pausedTagList = z.array(z.string());
@@ -124,20 +125,34 @@ export function studyScope(db: Db, userId: string) {
       pausedTags?: readonly string[];
       /** Lets the new-card candidates be reused within this study epoch (lib/repo/fresh-cards.ts). */
       studyEpoch?: number;
+      /** Load only this many of the most overdue reviews (and count the rest); all when absent. */
+      reviewHead?: number;
     }) {
       const inStudy = studiable(options.pausedTags);
-      const [dueRows, logs] = await Promise.all([
-        db.cardState.findMany({
-          where: {
-            userId,
-            suspended: false,
-            state: { in: [1, 2, 3] },
-            due: { lt: options.nextDayStart },
-            OR: [{ buriedUntil: null }, { buriedUntil: { lte: options.now } }],
-            card: inStudy,
-          },
-          select: { cardId: true, state: true, due: true, scheduledDays: true },
-        }),
+      const dueWhere = (state: { in: number[] } | number) => ({
+        userId,
+        suspended: false,
+        state,
+        due: { lt: options.nextDayStart },
+        OR: [{ buriedUntil: null }, { buriedUntil: { lte: options.now } }],
+        card: inStudy,
+      });
+      const select = { cardId: true, state: true, due: true, scheduledDays: true } as const;
+      const head = options.reviewHead;
+      const [dueRows, reviewsDue, logs] = await Promise.all([
+        head === undefined
+          ? db.cardState.findMany({ where: dueWhere({ in: [1, 2, 3] }), select })
+          : // Learning cards are few; reviews can be hundreds: count them, load only the most overdue.
+            Promise.all([
+              db.cardState.findMany({ where: dueWhere({ in: [1, 3] }), select }),
+              mostOverdueReviews(db, userId, {
+                now: options.now,
+                nextDayStart: options.nextDayStart,
+                pausedTags: options.pausedTags ?? [],
+                take: head,
+              }),
+            ]).then(([learning, reviews]) => [...learning, ...reviews]),
+        head === undefined ? undefined : db.cardState.count({ where: dueWhere(2) }),
         db.reviewLog.groupBy({
           by: ["state"],
           where: { userId, reviewedAt: { gte: options.dayStart } },
@@ -176,7 +191,7 @@ export function studyScope(db: Db, userId: string) {
       });
       const due: DueCard[] = dueRows.map((r) => ({ ...r, state: r.state as StateValue }));
       const freshList: NewCard[] = fresh.map((cardId) => ({ cardId }));
-      return { due, fresh: freshList, doneToday };
+      return { due, fresh: freshList, doneToday, ...(reviewsDue === undefined ? {} : { reviewsDue }) };
     },
 
     async memory(cardId: string): Promise<StoredMemory | null> {

@@ -2,7 +2,13 @@ import type { Db } from "@/lib/db";
 import { findCard, type CardView } from "@/lib/repo/deck";
 import { studyScope } from "@/lib/repo/study";
 import { customCandidates } from "@/lib/repo/custom-study";
-import { buildQueue, queueCounts, type QueueEntry, type QueueKind } from "@/lib/srs/build-queue";
+import {
+  buildQueue,
+  queueCounts,
+  remainingCounts,
+  type QueueEntry,
+  type QueueKind,
+} from "@/lib/srs/build-queue";
 import { customQueue, type CustomStudy } from "@/lib/srs/custom-study";
 import { studyDayStart } from "@/lib/srs/day-start";
 import { createScheduler, formatInterval, type RatingValue } from "@/lib/srs/scheduler";
@@ -21,6 +27,11 @@ export type NextCards = {
 };
 
 const HOUR = 3_600_000;
+/**
+ * How many of the most overdue reviews are loaded per call: the screen shows at
+ * most a handful, and an undone review card returns near the head.
+ */
+const REVIEW_HEAD = 50;
 
 /** The start of the user's current study day and of the next one (DST-safe). */
 export function studyDay(now: Date, timeZone: string, dayStartHour: number) {
@@ -53,6 +64,7 @@ export async function nextCards(options: {
   const { dayStart, nextDayStart } = studyDay(now, settings.timeZone, settings.dayStartHour);
 
   let queue: QueueEntry[];
+  let counts: Record<QueueKind, number> | undefined;
   // Cards held back by today's limits come back when the next study day starts.
   let heldBack = false;
   if (options.custom) {
@@ -83,17 +95,22 @@ export async function nextCards(options: {
       newLimit: settings.newCardsPerDay,
       pausedTags,
       studyEpoch,
+      reviewHead: REVIEW_HEAD,
     });
-    queue = buildQueue({
+    const input = {
       now,
       nextDayStart,
       due: inputs.due,
       fresh: inputs.fresh,
       limits: { newCardsPerDay: settings.newCardsPerDay, reviewsPerDay: settings.reviewsPerDay },
       doneToday: inputs.doneToday,
-    });
+      ...(inputs.reviewsDue === undefined ? {} : { reviewsDue: inputs.reviewsDue }),
+    };
+    queue = buildQueue(input);
+    counts = remainingCounts(input);
+    // An empty queue with reviews due today means the day's review limit holds them back.
     heldBack =
-      inputs.due.some((c) => c.due <= now && c.state === 2) ||
+      (inputs.reviewsDue ?? 0) > 0 ||
       (settings.newCardsPerDay > 0 && inputs.doneToday.newCards >= settings.newCardsPerDay);
   }
 
@@ -116,7 +133,7 @@ export async function nextCards(options: {
     cards.push({ ...view, version: stored?.version ?? 0, kind: entry.kind, intervals });
   }
   return {
-    counts: queueCounts(queue),
+    counts: counts ?? queueCounts(queue),
     cards,
     nextDue: queue.length > 0 || options.custom ? null : await nextDueAfter(),
   };

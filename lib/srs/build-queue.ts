@@ -19,6 +19,12 @@ export type QueueInput = {
   fresh: NewCard[];
   limits: { newCardsPerDay: number; reviewsPerDay: number };
   doneToday: { newCards: number; reviews: number };
+  /**
+   * How many reviews are due today in all, when `due` holds only the most
+   * overdue of them (the repository orders and cuts them in SQL, so a heavy
+   * user's hundreds of due reviews are not loaded on every card).
+   */
+  reviewsDue?: number;
 };
 
 const DAY_MS = 86_400_000;
@@ -48,7 +54,24 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
   ];
 }
 
-/** Remaining counts shown above the card. */
+/** Remaining counts of the day's queue, right even when `due` holds only the head of the reviews. */
+export function remainingCounts(input: QueueInput): Record<QueueKind, number> {
+  const learning = input.due.filter(
+    (c) => (c.state === states.learning || c.state === states.relearning) && c.due <= input.now,
+  ).length;
+  const reviewsDue =
+    input.reviewsDue ??
+    input.due.filter((c) => c.state === states.review && c.due < input.nextDayStart).length;
+  const reviewRoom = Math.max(0, input.limits.reviewsPerDay - input.doneToday.reviews);
+  const newRoom = Math.max(0, input.limits.newCardsPerDay - input.doneToday.newCards);
+  return {
+    learning,
+    review: Math.min(reviewsDue, reviewRoom),
+    new: Math.min(input.fresh.length, newRoom),
+  };
+}
+
+/** Counts of a queue's entries (a custom session's, which is loaded whole). */
 export function queueCounts(queue: QueueEntry[]): Record<QueueKind, number> {
   const counts = { learning: 0, review: 0, new: 0 };
   for (const entry of queue) counts[entry.kind]++;

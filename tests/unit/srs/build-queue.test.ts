@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildQueue, type DueCard } from "@/lib/srs/build-queue";
+import { buildQueue, queueCounts, remainingCounts, type DueCard } from "@/lib/srs/build-queue";
 import { states } from "@/lib/srs/scheduler";
 
 const now = new Date("2026-03-10T12:00:00Z");
@@ -82,5 +82,33 @@ describe("buildQueue", () => {
       doneToday: { newCards: 5, reviews: 9 },
     });
     expect(queue).toEqual([]);
+  });
+});
+
+describe("remainingCounts", () => {
+  const learning = (cardId: string, dueHoursAgo: number): DueCard => ({
+    cardId,
+    state: states.learning,
+    due: hoursAgo(dueHoursAgo),
+    scheduledDays: 0,
+  });
+
+  it("agrees with the queue when every due card is given", () => {
+    const input = {
+      ...base,
+      due: [review("a", 5, 3), review("b", 2, 3), learning("l", 1), learning("later", -1)],
+      fresh: [{ cardId: "n1" }, { cardId: "n2" }],
+      limits: { newCardsPerDay: 20, reviewsPerDay: 1 },
+    };
+    expect(remainingCounts(input)).toEqual(queueCounts(buildQueue(input)));
+    expect(remainingCounts(input)).toEqual({ learning: 1, review: 1, new: 2 });
+  });
+
+  it("counts all due reviews from reviewsDue when only the head of them is loaded", () => {
+    const input = { ...base, due: [review("a", 5, 3), review("b", 2, 3)], reviewsDue: 734 };
+    expect(buildQueue(input).map((e) => e.cardId)).toEqual(["a", "b"]);
+    expect(remainingCounts(input)).toEqual({ learning: 0, review: 200, new: 0 });
+    expect(remainingCounts({ ...input, doneToday: { newCards: 0, reviews: 150 } }).review).toBe(50);
+    expect(remainingCounts({ ...input, reviewsDue: 12 }).review).toBe(12);
   });
 });
