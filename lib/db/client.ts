@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import { databaseKind } from "@/lib/env";
+import { serializedSqlite } from "./serialized-sqlite";
 import { sqlitePathFromUrl } from "./sqlite-path";
 
 /**
@@ -28,7 +29,7 @@ export function createDb(url: string): Db {
   const file = sqlitePathFromUrl(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const client = new SqliteClient({
-    adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }),
+    adapter: serializedSqlite(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 })),
   });
   kinds.set(client, "sqlite");
   return client;

@@ -1,0 +1,92 @@
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+
+/**
+ * One lock around everything a SQLite client does.
+ *
+ * The better-sqlite3 adapter shares one connection among all requests and
+ * serialises transactions against each other, but not plain statements against
+ * an open transaction: a request's statement issued while another request's
+ * interactive transaction is open runs inside that transaction, reads its
+ * uncommitted rows, and is undone with it if it rolls back (a grade refused
+ * with CONFLICT would take an unrelated settings change down with it). Here a
+ * statement waits until the open transaction ends, as it would on a database
+ * with one connection per request.
+ *
+ * Inside a transaction, statements go through the Transaction object and do
+ * not take the lock, so code must use the transaction client (`tx`), never the
+ * outer one, for work inside `$transaction` (it would wait for itself).
+ */
+export function serializedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  const lock = new Lock();
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect(): Promise<SqlDriverAdapter> {
+      const adapter = await factory.connect();
+      return new Proxy(adapter, {
+        get(target, property, receiver) {
+          if (property === "queryRaw" || property === "executeRaw" || property === "executeScript") {
+            const method = Reflect.get(target, property, receiver) as (arg: never) => Promise<unknown>;
+            return (arg: never) => lock.run(() => method.call(target, arg));
+          }
+          if (property === "startTransaction") {
+            return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => {
+              const release = await lock.acquire();
+              try {
+                return releasingOnEnd(await target.startTransaction(...args), release);
+              } catch (error) {
+                release();
+                throw error;
+              }
+            };
+          }
+          const value = Reflect.get(target, property, receiver) as unknown;
+          return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    },
+  };
+}
+
+/** The transaction, releasing the lock once when it commits or rolls back. */
+function releasingOnEnd(transaction: Transaction, release: () => void): Transaction {
+  let released = false;
+  const end = () => {
+    if (!released) {
+      released = true;
+      release();
+    }
+  };
+  return new Proxy(transaction, {
+    get(target, property, receiver) {
+      if (property === "commit" || property === "rollback") {
+        const method = Reflect.get(target, property, receiver) as () => Promise<void>;
+        return () => method.call(target).finally(end);
+      }
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** A FIFO async mutex. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const acquired = this.tail.then(() => release);
+    this.tail = this.tail.then(() => released);
+    return acquired;
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
