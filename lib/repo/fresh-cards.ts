@@ -45,14 +45,15 @@ export async function freshCards(options: {
 
   const hit = entries.get(userId);
   if (hit && hit.key === key && now.getTime() - hit.at < TTL_MS) {
-    const gone = await db.cardState.findMany({
-      where: { ...notNewFor(userId, now), cardId: { in: hit.ids } },
-      select: { cardId: true },
-    });
-    const goneIds = new Set(gone.map((g) => g.cardId));
-    const open = hit.ids.filter((id) => !goneIds.has(id));
+    // Re-check only as many candidates as the day can use (plus slack), then the rest if needed.
+    let open = await stillNew(db, userId, now, hit.ids.slice(0, room + 10));
+    let unchecked = hit.ids.slice(room + 10);
+    if (open.length < room && unchecked.length > 0) {
+      open = [...open, ...(await stillNew(db, userId, now, unchecked))];
+      unchecked = [];
+    }
     if (open.length >= room || hit.exhaustive) {
-      hit.ids = open;
+      hit.ids = [...open, ...unchecked];
       return open.slice(0, room);
     }
   }
@@ -63,4 +64,15 @@ export async function freshCards(options: {
   entries.delete(userId); // re-insert: the Map's order is the eviction order
   entries.set(userId, { key, ids, exhaustive: ids.length < take, at: now.getTime() });
   return ids.slice(0, room);
+}
+
+/** The ids, in order, that are still new for the user. */
+async function stillNew(db: Db, userId: string, now: Date, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const gone = await db.cardState.findMany({
+    where: { ...notNewFor(userId, now), cardId: { in: ids } },
+    select: { cardId: true },
+  });
+  const goneIds = new Set(gone.map((g) => g.cardId));
+  return ids.filter((id) => !goneIds.has(id));
 }

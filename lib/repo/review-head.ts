@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { states, type StateValue } from "@/lib/srs/scheduler";
 import type { DueCard } from "@/lib/srs/build-queue";
 
-type Row = { cardId: string; state: unknown; due: unknown; scheduledDays: unknown };
+type Row = { cardId: string; state: unknown; due: unknown; scheduledDays: unknown; total: unknown };
 
 /**
  * The `take` reviews due before `nextDayStart` that are most overdue relative
@@ -12,13 +12,13 @@ type Row = { cardId: string; state: unknown; due: unknown; scheduledDays: unknow
  * a heavy user has hundreds due each day, and loading them all for every card
  * shown cost more than the rest of the queue (and its garbage, the slow tail).
  * Same filters as the day's queue: not suspended, not buried, live card, topic
- * and tags not paused.
+ * and tags not paused. `total` counts all of them.
  */
 export async function mostOverdueReviews(
   db: Db,
   userId: string,
   options: { now: Date; nextDayStart: Date; pausedTags: readonly string[]; take: number },
-): Promise<DueCard[]> {
+): Promise<{ head: DueCard[]; total: number }> {
   const postgres = dialectOf(db) === "postgresql";
   // Seconds since the epoch of a stored DateTime: SQLite keeps Prisma's ISO text, PostgreSQL a UTC timestamp.
   const seconds = postgres
@@ -36,7 +36,7 @@ export async function mostOverdueReviews(
     : Prisma.empty;
   const nowSeconds = options.now.getTime() / 1000;
   const rows = await db.$queryRaw<Row[]>`
-    SELECT cs."cardId", cs."state", cs."due", cs."scheduledDays"
+    SELECT cs."cardId", cs."state", cs."due", cs."scheduledDays", COUNT(*) OVER () AS total
     FROM "CardState" cs
     JOIN "Card" c ON c."id" = cs."cardId"
     WHERE cs."userId" = ${userId}
@@ -52,10 +52,12 @@ export async function mostOverdueReviews(
       ${tagFilter}
     ORDER BY (${nowSeconds} - ${seconds}) / 86400.0 / ${greatest}(1, cs."scheduledDays") DESC, cs."cardId" ASC
     LIMIT ${options.take}`;
-  return rows.map((r) => ({
+  const head = rows.map((r) => ({
     cardId: r.cardId,
     state: Number(r.state) as StateValue,
     due: r.due instanceof Date ? r.due : new Date(String(r.due)),
     scheduledDays: Number(r.scheduledDays),
   }));
+  // The window count is taken before LIMIT: every matching review, on each returned row.
+  return { head, total: rows.length ? Number(rows[0]!.total) : 0 };
 }

@@ -139,7 +139,7 @@ export function studyScope(db: Db, userId: string) {
       });
       const select = { cardId: true, state: true, due: true, scheduledDays: true } as const;
       const head = options.reviewHead;
-      const [dueRows, reviewsDue, logs] = await Promise.all([
+      const [dueRowsOrHead, logs] = await Promise.all([
         head === undefined
           ? db.cardState.findMany({ where: dueWhere({ in: [1, 2, 3] }), select })
           : // Learning cards are few; reviews can be hundreds: count them, load only the most overdue.
@@ -151,8 +151,10 @@ export function studyScope(db: Db, userId: string) {
                 pausedTags: options.pausedTags ?? [],
                 take: head,
               }),
-            ]).then(([learning, reviews]) => [...learning, ...reviews]),
-        head === undefined ? undefined : db.cardState.count({ where: dueWhere(2) }),
+            ]).then(([learning, reviews]) => ({
+              rows: [...learning, ...reviews.head],
+              total: reviews.total,
+            })),
         db.reviewLog.groupBy({
           by: ["state"],
           where: { userId, reviewedAt: { gte: options.dayStart } },
@@ -189,7 +191,10 @@ export function studyScope(db: Db, userId: string) {
           return rows.map((r) => r.id);
         },
       });
-      const due: DueCard[] = dueRows.map((r) => ({ ...r, state: r.state as StateValue }));
+      const [dueList, reviewsDue] = Array.isArray(dueRowsOrHead)
+        ? [dueRowsOrHead, undefined]
+        : [dueRowsOrHead.rows, dueRowsOrHead.total];
+      const due: DueCard[] = dueList.map((r) => ({ ...r, state: r.state as StateValue }));
       const freshList: NewCard[] = fresh.map((cardId) => ({ cardId }));
       return { due, fresh: freshList, doneToday, ...(reviewsDue === undefined ? {} : { reviewsDue }) };
     },

@@ -48,8 +48,9 @@ describe(`the most overdue reviews, ordered in SQL, on ${testDbKind}`, () => {
     await review(user.userId, "sigmoid-derivative-at-zero", hours(8), 3);
     await review(other.userId, "relu-definition", hours(-1000), 1); // another user's: never seen
 
-    const head = (take: number, pausedTags: string[] = []) =>
+    const reviews = (take: number, pausedTags: string[] = []) =>
       mostOverdueReviews(t.db, user.userId, { now, nextDayStart, pausedTags, take });
+    const head = async (take: number, pausedTags: string[] = []) => (await reviews(take, pausedTags)).head;
     const order = [
       "relu-definition",
       "sigmoid-derivative-cloze",
@@ -58,6 +59,9 @@ describe(`the most overdue reviews, ordered in SQL, on ${testDbKind}`, () => {
     ];
     expect((await head(10)).map((c) => c.cardId)).toEqual(order);
     expect((await head(2)).map((c) => c.cardId)).toEqual(order.slice(0, 2));
+    // The total counts every due review, not just those returned.
+    expect((await reviews(2)).total).toBe(4);
+    expect((await reviews(2, ["relu"])).total).toBe(3);
 
     // The same order as the pure queue builder gives over every due card.
     const all = await studyScope(t.db, user.userId).queueInputs({
@@ -84,6 +88,6 @@ describe(`the most overdue reviews, ordered in SQL, on ${testDbKind}`, () => {
     await review(user.userId, "zero-centred-mcq", hours(-240), 100, { buriedUntil: nextDayStart });
     expect((await head(10)).map((c) => c.cardId)).toEqual(["relu-definition", "sigmoid-derivative-at-zero"]);
     await studyScope(t.db, user.userId).setTopicPaused("activations", true);
-    expect(await head(10)).toEqual([]);
+    expect(await reviews(10)).toEqual({ head: [], total: 0 });
   });
 });
