@@ -135,6 +135,17 @@ export async function findCard(
   return toCardView(c, locale, related);
 }
 
+/** Several live cards by id, in the order asked (unknown or retired ones left out), without related cards. */
+export async function findCards(db: Db, ids: readonly string[], locale: Locale): Promise<CardView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.card.findMany({ where: { id: { in: [...ids] }, ...live }, include: { topic: true } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toCardView(row, locale, [])] : [];
+  });
+}
+
 /** Every live card in content order (topic, difficulty, id), as the card page shows it but without related cards. */
 export async function listCardViews(db: Db, locale: Locale): Promise<CardView[]> {
   const rows = await db.card.findMany({

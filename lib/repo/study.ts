@@ -207,6 +207,18 @@ export function studyScope(db: Db, userId: string) {
       return row ? { memory: toMemory(row), version: row.version } : null;
     },
 
+    /** The stored memories of several cards in one query (cards never studied are absent). */
+    async memories(cardIds: readonly string[]): Promise<Map<string, StoredMemory>> {
+      if (cardIds.length === 0) return new Map();
+      const rows = await db.cardState.findMany({
+        where: { userId, cardId: { in: [...cardIds] } },
+        select: { cardId: true, ...memoryColumns },
+      });
+      return new Map(
+        rows.map(({ cardId, ...row }) => [cardId, { memory: toMemory(row), version: row.version }]),
+      );
+    },
+
     async hasReview(clientId: string): Promise<boolean> {
       return (await db.reviewLog.count({ where: { userId, clientId } })) > 0;
     },

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { findCard, type CardView } from "@/lib/repo/deck";
+import { findCards, type CardView } from "@/lib/repo/deck";
 import { studyScope } from "@/lib/repo/study";
 import { customCandidates } from "@/lib/repo/custom-study";
 import {
@@ -115,22 +115,23 @@ export async function nextCards(options: {
   }
 
   // The card an undo brought back comes first when it is in the queue.
-  const head = queue.findIndex((e) => e.cardId === options.first);
-  if (head > 0) queue.unshift(...queue.splice(head, 1));
+  const undone = queue.findIndex((e) => e.cardId === options.first);
+  if (undone > 0) queue.unshift(...queue.splice(undone, 1));
 
   const cards: ReviewCard[] = [];
-  for (const entry of queue.slice(0, options.count)) {
-    const [view, stored] = await Promise.all([
-      findCard(db, entry.cardId, options.locale, { withRelated: false }),
-      study.memory(entry.cardId),
-    ]);
+  const shown = queue.slice(0, options.count);
+  const ids = shown.map((e) => e.cardId);
+  const [views, stored] = await Promise.all([findCards(db, ids, options.locale), study.memories(ids)]);
+  const viewById = new Map(views.map((v) => [v.id, v]));
+  for (const entry of shown) {
+    const view = viewById.get(entry.cardId);
     if (!view) continue;
-    const memory = stored?.memory ?? scheduler.newCard(now);
+    const memory = stored.get(entry.cardId)?.memory ?? scheduler.newCard(now);
     const preview = scheduler.preview(memory, now);
     const intervals = Object.fromEntries(
       ([1, 2, 3, 4] as const).map((r) => [r, formatInterval(now, preview[r].due)]),
     ) as Record<RatingValue, string>;
-    cards.push({ ...view, version: stored?.version ?? 0, kind: entry.kind, intervals });
+    cards.push({ ...view, version: stored.get(entry.cardId)?.version ?? 0, kind: entry.kind, intervals });
   }
   return {
     counts: counts ?? queueCounts(queue),
