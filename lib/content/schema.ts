@@ -48,7 +48,16 @@ export const cardFrontMatterSchema = z
     type: z.enum(cardTypes, { message: `expected one of ${cardTypes.join(", ")}` }),
     topic: kebabId,
     concepts: z.array(kebabId).min(1, { message: "name at least one concept from content/concepts.yml" }),
-    tags: z.array(z.string().min(1).max(40)).default([]),
+    // Lowercase slugs: tags are matched as text in SQL (paused tags, cram by tag), where case and
+    // LIKE wildcards would otherwise behave differently on SQLite and PostgreSQL.
+    tags: z
+      .array(
+        z
+          .string()
+          .max(40)
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "expected a lowercase tag like `dying-relu`" }),
+      )
+      .default([]),
     difficulty: z
       .union([z.literal(1), z.literal(2), z.literal(3)], { message: "expected 1, 2 or 3" })
       .default(2),

@@ -76,6 +76,14 @@ describe("each loader error names the file, the line and the field", () => {
     expect(issue?.message).toMatch(/kebab-case/);
   });
 
+  it("a tag that is not a lowercase slug: the tags line and the tag's index", () => {
+    const text = basicCard.replace("tags: [relu]", "tags: [relu, Dying_ReLU]");
+    const [issue] = problems({ "activations/relu-definition.md": text });
+    expect(issue).toMatchObject({ file: "activations/relu-definition.md", field: "tags.1" });
+    expect(issue?.line).toBe(lineOf(text, "tags: [relu, Dying"));
+    expect(issue?.message).toMatch(/lowercase tag/);
+  });
+
   it("a bad study link URL inside the sources list: the line of that entry's key", () => {
     const text = basicCard.replace(
       "url: https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf",
