@@ -311,14 +311,14 @@ export function studyScope(db: Db, userId: string) {
      * When this user's next studied card falls due after `now` (null if none):
      * what the end-of-session summary announces, beyond today if need be.
      */
-    async nextDue(now: Date): Promise<Date | null> {
+    async nextDue(now: Date, pausedTags: readonly string[]): Promise<Date | null> {
       const row = await db.cardState.findFirst({
         where: {
           userId,
           suspended: false,
           state: { in: [1, 2, 3] },
           due: { gt: now },
-          card: studiable(await this.pausedTags()),
+          card: studiable(pausedTags),
         },
         orderBy: { due: "asc" },
         select: { due: true },

@@ -140,7 +140,7 @@ export async function nextCards(options: {
   };
 
   async function nextDueAfter(): Promise<Date | null> {
-    const due = await study.nextDue(now);
+    const due = await study.nextDue(now, pausedTags);
     if (!heldBack) return due;
     return due && due < nextDayStart ? due : nextDayStart;
   }

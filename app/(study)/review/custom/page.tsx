@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/app/_components/ui/button";
 import { db } from "@/lib/db";
@@ -43,48 +44,21 @@ export default async function CustomStudyPage() {
         <p className="text-slate-700 dark:text-slate-300">{t("lead")}</p>
       </div>
 
-      <form action="/review" method="get" className={panelClass} aria-labelledby="cram-topic">
-        <h2 id="cram-topic" className="text-lg font-semibold">
-          {t("cramTopicTitle")}
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("cramLead")}</p>
-        <input type="hidden" name="mode" value="cram" />
-        <label className="flex flex-col gap-1 text-sm">
-          {t("topic")}
-          <select name="topic" className={fieldClass} required>
-            {topics.map((topic) => (
-              <option key={topic.id} value={topic.id}>
-                {topic.title} ({topic.cardCount})
-              </option>
-            ))}
-          </select>
-        </label>
-        <RescheduleChoice label={t("reschedule")} hint={t("rescheduleHint")} />
-        <Button type="submit" className="self-start">
-          {t("start")}
-        </Button>
-      </form>
-
-      <form action="/review" method="get" className={panelClass} aria-labelledby="cram-tag">
-        <h2 id="cram-tag" className="text-lg font-semibold">
-          {t("cramTagTitle")}
-        </h2>
-        <input type="hidden" name="mode" value="cram" />
-        <label className="flex flex-col gap-1 text-sm">
-          {t("tag")}
-          <select name="tag" className={fieldClass} required>
-            {tags.map(({ tag, count }) => (
-              <option key={tag} value={tag}>
-                #{tag} ({count})
-              </option>
-            ))}
-          </select>
-        </label>
-        <RescheduleChoice label={t("reschedule")} hint={t("rescheduleHint")} />
-        <Button type="submit" className="self-start">
-          {t("start")}
-        </Button>
-      </form>
+      <CramForm
+        id="cram-topic"
+        title={t("cramTopicTitle")}
+        lead={t("cramLead")}
+        field="topic"
+        label={t("topic")}
+        options={topics.map((topic) => ({ value: topic.id, text: `${topic.title} (${topic.cardCount})` }))}
+      />
+      <CramForm
+        id="cram-tag"
+        title={t("cramTagTitle")}
+        field="tag"
+        label={t("tag")}
+        options={tags.map(({ tag, count }) => ({ value: tag, text: `#${tag} (${count})` }))}
+      />
 
       <form action="/review" method="get" className={panelClass} aria-labelledby="ahead">
         <h2 id="ahead" className="text-lg font-semibold">
@@ -143,6 +117,41 @@ export default async function CustomStudyPage() {
         </Button>
       </form>
     </div>
+  );
+}
+
+/** A cram session over one topic or one tag: a GET form that opens /review with its parameters. */
+function CramForm(props: {
+  id: string;
+  title: string;
+  lead?: string;
+  field: "topic" | "tag";
+  label: string;
+  options: { value: string; text: string }[];
+}) {
+  const t = useTranslations("customStudy");
+  return (
+    <form action="/review" method="get" className={panelClass} aria-labelledby={props.id}>
+      <h2 id={props.id} className="text-lg font-semibold">
+        {props.title}
+      </h2>
+      {props.lead ? <p className="text-sm text-slate-600 dark:text-slate-400">{props.lead}</p> : null}
+      <input type="hidden" name="mode" value="cram" />
+      <label className="flex flex-col gap-1 text-sm">
+        {props.label}
+        <select name={props.field} className={fieldClass} required>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.text}
+            </option>
+          ))}
+        </select>
+      </label>
+      <RescheduleChoice label={t("reschedule")} hint={t("rescheduleHint")} />
+      <Button type="submit" className="self-start">
+        {t("start")}
+      </Button>
+    </form>
   );
 }
 
