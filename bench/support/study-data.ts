@@ -15,7 +15,7 @@ import pg from "pg";
 import type { Random } from "../../lib/compute";
 import type { Db } from "../../lib/db/client";
 import { sqlitePathFromUrl } from "../../lib/db/sqlite-path";
-import { snapshot } from "../../lib/repo/study";
+import { snapshotOf } from "../../lib/srs/memory-schema";
 import type { CardMemory, StateValue } from "../../lib/srs/scheduler";
 import type { BenchDbKind } from "./databases";
 
@@ -291,7 +291,7 @@ function logRow(rng: Random, userId: string, card: string, reviewedAt: Date, sta
     0,
     reviewedAt,
     2_000 + rng.int(20_000),
-    state === 0 ? null : snapshot(previous),
+    state === 0 ? null : snapshotOf(previous),
   ];
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { AccountExport } from "@/lib/account/export-format";
 import { AppError } from "@/lib/errors";
-import { memoryColumns, studyScope } from "./study";
+import { memoryColumns, memoryData, reviewLogData, studyScope } from "./study";
 import { userScope } from "./user-scope";
 
 const stateColumns = {
@@ -113,13 +113,34 @@ export async function importAccount(
           studyEpoch: { increment: 1 }, // every card's state was replaced
         },
       });
+      // Column by column: never spread imported data into a write (lib/repo/study/memory-columns.ts).
       if (data.topics.length)
-        await tx.userTopic.createMany({ data: data.topics.map((t) => ({ userId, ...t })) });
+        await tx.userTopic.createMany({
+          data: data.topics.map((t) => ({ userId, topicId: t.topicId, paused: t.paused })),
+        });
       if (data.cardStates.length)
-        await tx.cardState.createMany({ data: data.cardStates.map((s) => ({ userId, ...s })) });
+        await tx.cardState.createMany({
+          data: data.cardStates.map((s) => ({
+            userId,
+            cardId: s.cardId,
+            ...memoryData(s),
+            suspended: s.suspended,
+            buriedUntil: s.buriedUntil,
+            flagged: s.flagged,
+            version: s.version,
+          })),
+        });
       if (data.reviewLogs.length) {
         await tx.reviewLog.createMany({
-          data: data.reviewLogs.map((l) => ({ id: randomUUID(), userId, ...l })),
+          data: data.reviewLogs.map((l) => ({
+            id: randomUUID(),
+            userId,
+            clientId: l.clientId,
+            cardId: l.cardId,
+            ...reviewLogData(l),
+            durationMs: l.durationMs,
+            previous: l.previous,
+          })),
         });
       }
     },

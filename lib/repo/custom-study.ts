@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CustomStudy } from "@/lib/srs/custom-study";
 import type { CardMemory } from "@/lib/srs/scheduler";
-import { hasTag, memoryColumns, toMemory } from "./study";
+import { cardInStudy, hasTag, memoryColumns, scheduledFor, toMemory } from "./study";
 
 /** A card that may enter a custom session, with this user's memory of it (null = never studied). */
 export type CustomRow = { cardId: string; memory: CardMemory | null; order: number; failedAt?: Date };
@@ -22,22 +22,13 @@ export async function customCandidates(
   study: CustomStudy,
   window: { now: Date; dayStart: Date; nextDayStart: Date; pausedTags: string[] },
 ): Promise<CustomRow[]> {
-  const inStudy = {
-    retiredAt: null,
-    topic: { users: { none: { userId, paused: true } } },
-    NOT: window.pausedTags.map(hasTag),
-  };
   if (study.mode === "cram") return cramCandidates(db, userId, study);
 
   if (study.mode === "ahead") {
     const rows = await db.cardState.findMany({
       where: {
-        userId,
-        suspended: false,
-        state: { in: [1, 2, 3] },
+        ...scheduledFor(userId, window.now, window.pausedTags),
         due: { lt: new Date(window.nextDayStart.getTime() + study.days * DAY_MS) },
-        OR: [{ buriedUntil: null }, { buriedUntil: { lte: window.now } }],
-        card: inStudy,
       },
       select: { cardId: true, ...memoryColumns },
       orderBy: [{ due: "asc" }, { cardId: "asc" }],
@@ -56,7 +47,12 @@ export async function customCandidates(
   const failed = [...latest].filter(([, l]) => l.rating === 1);
   if (failed.length === 0) return [];
   const states = await db.cardState.findMany({
-    where: { userId, cardId: { in: failed.map(([id]) => id) }, suspended: false, card: inStudy },
+    where: {
+      userId,
+      cardId: { in: failed.map(([id]) => id) },
+      suspended: false,
+      card: cardInStudy(userId, window.pausedTags),
+    },
     select: { cardId: true, ...memoryColumns },
   });
   return states.map(({ cardId, ...row }, order) => ({

@@ -22,7 +22,6 @@ export type StudyCounts = {
   topics: number;
   cards: number;
   newCards: number;
-  dueNow: number;
   reviewedToday: number;
 };
 
@@ -80,16 +79,16 @@ export function userScope(db: Db, userId: string) {
       if (count === 0) throw new AppError("NOT_FOUND", `session "${sessionId}" not found`);
     },
 
-    async studyCounts(now: Date, dayStart: Date): Promise<StudyCounts> {
+    /** Deck size, cards never started and today's reviews; what is due comes from the queue (lib/review/due-now.ts). */
+    async studyCounts(dayStart: Date): Promise<StudyCounts> {
       const live = { retiredAt: null };
-      const [topics, cards, started, dueNow, reviewedToday] = await Promise.all([
+      const [topics, cards, started, reviewedToday] = await Promise.all([
         db.topic.count({ where: live }),
         db.card.count({ where: live }),
         db.cardState.count({ where: { userId, card: live } }),
-        db.cardState.count({ where: { userId, suspended: false, due: { lte: now }, card: live } }),
         db.reviewLog.count({ where: { userId, reviewedAt: { gte: dayStart } } }),
       ]);
-      return { topics, cards, newCards: cards - started, dueNow, reviewedToday };
+      return { topics, cards, newCards: cards - started, reviewedToday };
     },
 
     async cardState(cardId: string) {

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/app/_components/ui/button";
 import { db } from "@/lib/db";
 import { LEECH_LAPSES, studyScope } from "@/lib/repo/study";
+import { dueNowCount } from "@/lib/review/due-now";
 import { studyDayStart } from "@/lib/srs/day-start";
 import { requireUser } from "@/lib/web/session";
 
@@ -16,7 +17,11 @@ export default async function HomePage() {
   const t = await getTranslations("home");
   const now = new Date();
   const { timeZone, dayStartHour } = await repo.dayBoundary();
-  const counts = await repo.studyCounts(now, studyDayStart(now, timeZone, dayStartHour));
+  const [base, dueNow] = await Promise.all([
+    repo.studyCounts(studyDayStart(now, timeZone, dayStartHour)),
+    dueNowCount({ db: db(), userId: session.userId, now }),
+  ]);
+  const counts = { ...base, dueNow };
   const leeches = await studyScope(db(), session.userId).leeches(LEECH_LAPSES);
   const th = await getTranslations("cardHistory");
   const ts = await getTranslations("stats");
