@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Deck, LoadedCard, LoadedTopic } from "@/lib/content";
 import { planSync, type SyncPlan } from "@/lib/content/plan-sync";
@@ -47,20 +48,69 @@ function cardRow(card: LoadedCard) {
 }
 
 /**
+ * A digest of exactly the columns the sync writes. Rows are compared by what
+ * they hold, not by their stored `contentHash`: a row changed behind the
+ * seeder's back (a tampered card text) no longer matches its source and is
+ * rewritten, whatever hash it still carries.
+ */
+function digest(row: Record<string, unknown>, columns: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const column of columns) hash.update(`${column}\0${JSON.stringify(row[column] ?? null)}\0`);
+  return hash.digest("hex");
+}
+
+/** Every column topicRow / cardRow write but retiredAt (`satisfies` keeps the lists complete). */
+type Written<F extends (...args: never[]) => object> = Exclude<keyof ReturnType<F>, "retiredAt">;
+const topicSelect = {
+  position: true,
+  titleRu: true,
+  titleEn: true,
+  descriptionRu: true,
+  descriptionEn: true,
+  contentHash: true,
+} as const satisfies Record<Written<typeof topicRow>, true>;
+const cardSelect = {
+  topicId: true,
+  type: true,
+  difficulty: true,
+  tags: true,
+  concepts: true,
+  frontRu: true,
+  backRu: true,
+  frontEn: true,
+  backEn: true,
+  extraRu: true,
+  extraEn: true,
+  sources: true,
+  related: true,
+  example: true,
+  searchText: true,
+  sourcePath: true,
+  contentHash: true,
+} as const satisfies Record<Written<typeof cardRow>, true>;
+const topicColumns = Object.keys(topicSelect);
+const cardColumns = Object.keys(cardSelect);
+
+/**
  * Makes the database match a validated deck in one transaction: new cards are
  * inserted, changed ones updated in place by id (users' states and logs point
- * at the id, so they survive), removed ones retired, never deleted.
+ * at the id, so they survive), removed ones retired, never deleted. A stored
+ * row that differs from what its source renders in any written column is
+ * repaired.
  */
 export async function syncDeck(db: Db, deck: Deck, now: Date): Promise<SyncReport> {
   return db.$transaction(
     async (tx) => {
+      const stored = <R extends { id: string; retiredAt: Date | null }>(rows: R[], columns: string[]) =>
+        rows.map((r) => ({ id: r.id, retiredAt: r.retiredAt, contentHash: digest(r, columns) }));
+      const always = { id: true, retiredAt: true } as const;
       const topicPlan = planSync(
-        await tx.topic.findMany({ select: { id: true, contentHash: true, retiredAt: true } }),
-        deck.topics,
+        stored(await tx.topic.findMany({ select: { ...always, ...topicSelect } }), topicColumns),
+        deck.topics.map((t) => ({ id: t.id, contentHash: digest(topicRow(t), topicColumns) })),
       );
       const cardPlan = planSync(
-        await tx.card.findMany({ select: { id: true, contentHash: true, retiredAt: true } }),
-        deck.cards,
+        stored(await tx.card.findMany({ select: { ...always, ...cardSelect } }), cardColumns),
+        deck.cards.map((c) => ({ id: c.id, contentHash: digest(cardRow(c), cardColumns) })),
       );
       const topics = new Map(deck.topics.map((t) => [t.id, t]));
       const cards = new Map(deck.cards.map((c) => [c.id, c]));

@@ -87,6 +87,26 @@ describe(`seeding content into ${testDbKind}`, () => {
     expect((await t.db.card.findUniqueOrThrow({ where: { id: "sigmoid-derivative-at-zero" } })).retiredAt).toBeNull();
   });
 
+  it("repairs a row changed behind its back, although its stored hash still matches (tampered card text)", async () => {
+    writeDeck({}, root);
+    await seedContent(t.db, root, day(6));
+    const clean = await snapshot();
+    await t.db.card.update({
+      where: { id: "relu-definition" },
+      data: { frontEn: '<img src=x onerror="alert(1)">', tags: '["injected"]' },
+    });
+    await t.db.topic.update({ where: { id: "activations" }, data: { titleEn: "<b>defaced</b>" } });
+
+    const report = await seedContent(t.db, root, day(6));
+    expect(report.cards.update).toEqual(["relu-definition"]);
+    expect(report.topics.update).toEqual(["activations"]);
+    const content = ({ cards, topics }: typeof clean) => ({
+      cards: cards.map(({ updatedAt: _u, ...card }) => card),
+      topics: topics.map(({ updatedAt: _u, ...topic }) => topic),
+    });
+    expect(content(await snapshot())).toEqual(content(clean));
+  });
+
   it("leaves the database exactly as it was when any content file is invalid", async () => {
     const before = await snapshot();
     writeDeck(
