@@ -126,3 +126,34 @@ test("pausing a topic keeps its cards out of review", async ({ page }) => {
   // The next topic in order (content/neuron/_topic.md) leads instead.
   await expect(page.getByText("New · The neuron and the layer")).toBeVisible();
 });
+
+test("regression (issue 11): a crafted import cannot write a card's text through undo", async ({
+  page,
+  baseURL,
+}) => {
+  await signUp(page, uniqueEmail("import-undo"), "en");
+  const headers = { Origin: baseURL!, "Content-Type": "application/json" };
+  for (const version of [0, 1]) {
+    const graded = await page.request.post("/api/review/grade", {
+      headers,
+      data: { clientId: crypto.randomUUID(), cardId: "relu-definition", rating: 3, version, durationMs: 900 },
+    });
+    expect(graded.status()).toBe(201);
+  }
+  const exported = await (await page.request.get("/api/export")).json();
+  const index = exported.reviewLogs.findIndex((l: { previous: string | null }) => l.previous !== null);
+  const previous = JSON.parse(exported.reviewLogs[index].previous);
+  exported.reviewLogs[index].previous = JSON.stringify({
+    ...previous,
+    card: { update: { frontEn: '<img src=x onerror="alert(1)">' } },
+  });
+
+  const imported = await page.request.post("/api/import", { headers, data: exported });
+  expect(imported.status()).toBe(400);
+  expect((await imported.json()).message).toContain(`reviewLogs[${index}].previous`);
+
+  const undo = await page.request.post("/api/review/undo", { headers: { Origin: baseURL! } });
+  expect(undo.status()).toBe(200);
+  await page.goto("/cards/relu-definition");
+  await expect(page.locator("img[src=x]")).toHaveCount(0);
+});

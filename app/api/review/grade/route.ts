@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertSameOrigin, jsonRoute, readJson } from "@/lib/http/json-route";
 import { gradeCard } from "@/lib/review/grade-card";
+import { INT32_MAX } from "@/lib/srs/memory-schema";
 import { requireApiUser } from "@/lib/web/session";
 
 const body = z
@@ -12,7 +13,7 @@ const body = z
     rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
       message: "rating must be one of 1, 2, 3, 4",
     }),
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(INT32_MAX),
     durationMs: z.number().int().min(0).max(3_600_000),
   })
   .strict();
