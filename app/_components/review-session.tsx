@@ -82,7 +82,12 @@ export function ReviewSession({
         <p aria-live="polite" data-testid="review-counts">
           {t("counts", { new: counts.new, learning: counts.learning, review: counts.review })}
         </p>
-        <button type="button" onClick={() => act({ type: "openHelp" })} className="underline" aria-haspopup="dialog">
+        <button
+          type="button"
+          onClick={() => act({ type: "openHelp" })}
+          className="underline"
+          aria-haspopup="dialog"
+        >
           {t("help")} (?)
         </button>
       </div>
@@ -165,11 +170,7 @@ export function ReviewSession({
           <h2 id="done" className="text-xl font-semibold">
             {stats.cards > 0 ? t("doneTitle") : t("nothingDue")}
           </h2>
-          {stats.cards > 0 ? (
-            <p>
-              {t("summary", summary)}
-            </p>
-          ) : null}
+          {stats.cards > 0 ? <p>{t("summary", summary)}</p> : null}
           {nextDue ? <p>{t("nextDue", { when: format.relativeTime(new Date(nextDue)) })}</p> : null}
           <div className="flex gap-2">
             <Link href="/home" className={buttonClass("secondary")}>

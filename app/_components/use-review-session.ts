@@ -2,6 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import {
+  actionEvent,
   initialSessionState,
   reduce,
   type NextCardsWire,
@@ -90,21 +91,9 @@ function createSessionStore(initial: SessionState, custom: CustomSession | null)
       return () => listeners.delete(listener);
     },
     dispatch,
-    /** A click or a key: the same action, stamped with the time (and a client id for a grade). */
-    act(action: SessionAction) {
-      switch (action.type) {
-        case "grade":
-          return dispatch({ type: "graded", rating: action.rating, at: Date.now(), clientId: crypto.randomUUID() });
-        case "undo":
-          return dispatch({ type: "undoRequested" });
-        case "toggleHelp":
-          return dispatch({ type: "helpToggled" });
-        case "openHelp":
-          return dispatch({ type: "helpOpened" });
-        case "closeHelp":
-          return dispatch({ type: "helpClosed" });
-      }
-    },
+    /** A click or a key: the same action, stamped with the time and a fresh client id. */
+    act: (action: SessionAction) =>
+      dispatch(actionEvent(action, { at: Date.now(), clientId: crypto.randomUUID() })),
   };
 }
 
@@ -114,7 +103,10 @@ export type SessionStore = ReturnType<typeof createSessionStore>;
 export function useReviewSession(initial: NextCardsWire, custom: CustomSession | null) {
   const [store] = useState(() =>
     createSessionStore(
-      initialSessionState(initial, { custom: custom !== null, practice: custom !== null && !custom.reschedule }),
+      initialSessionState(initial, {
+        custom: custom !== null,
+        practice: custom !== null && !custom.reschedule,
+      }),
       custom,
     ),
   );

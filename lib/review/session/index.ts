@@ -18,5 +18,6 @@ export {
   type Transition,
   type Verdict,
 } from "./machine";
-export { GRADE_KEYS, UNDO_KEYS, keyToAction, type KeyPress, type SessionAction } from "./keyboard";
+export { actionEvent, type SessionAction } from "./actions";
+export { GRADE_KEYS, UNDO_KEYS, keyToAction, type KeyPress } from "./keyboard";
 export { isBusy, sessionProgress, sessionSummary } from "./summary";

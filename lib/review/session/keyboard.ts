@@ -1,16 +1,6 @@
 import type { RatingValue } from "@/lib/srs/scheduler";
+import type { SessionAction } from "./actions";
 import { DEFAULT_RATING } from "./machine";
-
-/**
- * What the screen does for a click or a key, before the screen adds the time
- * and a client id: a grade button's click and its digit key give the same action.
- */
-export type SessionAction =
-  | { type: "grade"; rating: RatingValue }
-  | { type: "undo" }
-  | { type: "toggleHelp" }
-  | { type: "openHelp" }
-  | { type: "closeHelp" };
 
 /** A keydown as the screen sees it: the key, modifiers, and where focus was. */
 export type KeyPress = {
