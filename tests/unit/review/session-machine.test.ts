@@ -15,7 +15,10 @@ import {
 } from "@/lib/review/session";
 import { T0, graded, nextCards, reveal, reviewCard, run, session } from "./session-builders";
 
-const [a, b, c, d] = ["a", "b", "c", "d"].map((id) => reviewCard(id));
+const a = reviewCard("a");
+const b = reviewCard("b");
+const c = reviewCard("c");
+const d = reviewCard("d");
 const SECOND = 1_000;
 
 const fetchNext = (overrides: Partial<Extract<SessionEffect, { type: "fetchNext" }>> = {}) => ({
