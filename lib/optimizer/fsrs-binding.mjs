@@ -1,12 +1,14 @@
 // Loads fsrs-rs for Node (the FSRS optimizer) from the one platform package that fits
-// this machine. Plain JavaScript: the fit worker imports it from disk, outside the Next
-// bundle. Why not the meta package @open-spaced-repetition/binding: it lists eleven
+// this machine. Plain JavaScript, imported by the fit worker (fit-worker.mjs) and by the
+// probe behind bindingAvailable(). Why not the meta package @open-spaced-repetition/binding: it lists eleven
 // platform packages, of which the registry holds version 0.5 for linux-x64-gnu only,
 // so `npm ci` refused the lock file. package.json lists exactly the platform packages
 // that exist, as optional dependencies npm skips on other machines.
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
+// Turbopack bundles the fit worker and follows a `require` it can see to the .node file,
+// which it refuses to place in an ESM chunk. A require made through getBuiltinModule is
+// invisible to it, so the package is loaded from node_modules at run time.
+const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);
 
 /** Platform key (napi-rs naming) → the package holding the binary built for it. */
 export const FSRS_BINDING_PACKAGES = {
