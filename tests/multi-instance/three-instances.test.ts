@@ -74,7 +74,10 @@ async function waitUntilServing(instance: Instance): Promise<void> {
 /** Posts the sign-up form the way a browser without JavaScript does; returns the session cookie. */
 async function signUp(origin: string, email: string, password: string): Promise<string> {
   const html = await (await fetch(`${origin}/signup`)).text();
-  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1];
+  // The header's language switcher is a form too: take the one with the password field.
+  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)]
+    .map((m) => m[1]!)
+    .find((f) => f.includes('name="password"'));
   if (!form) throw new Error("the sign-up page has no form");
   const body = new FormData();
   for (const input of form.matchAll(/<input\b[^>]*>/g)) {
