@@ -11,7 +11,7 @@ const nextConfig = {
     "pg",
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
-    "@open-spaced-repetition/binding",
+    "@open-spaced-repetition/binding-linux-x64-gnu",
   ],
   poweredByHeader: false,
   experimental: {

@@ -22,6 +22,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Real servers on the production build against PostgreSQL; scripts/test.ts runs it after a build.
+          name: "multi-instance",
+          include: ["tests/multi-instance/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -5,21 +5,32 @@ import { databaseKind, EnvError, parseEnv, type Env } from "../lib/env";
 import { sessionSecret } from "../lib/auth/secret";
 import { formatIssues, ContentError } from "../lib/content";
 import { describeSync, seedContent } from "../lib/content/seed";
+import { withPrepareLock } from "../lib/db/advisory-lock";
 import { createDb } from "../lib/db/client";
 import { deleteExpiredSessions } from "../lib/repo/sessions";
 
+/**
+ * Migrates, seeds and purges under one lock per database, so instances started
+ * at the same time take turns: the first one does the work, the others find it
+ * done (their seed reports everything unchanged) instead of racing to insert
+ * the same rows.
+ */
 export async function prepareDatabase(config: Env): Promise<void> {
   // Fails early (e.g. PostgreSQL in production without SESSION_SECRET) instead of at the first sign-in.
   sessionSecret();
-  const report = await migrateDatabase(config.DATABASE_URL);
+  await withPrepareLock(config.DATABASE_URL, () => prepareLocked(config.DATABASE_URL));
+}
+
+async function prepareLocked(url: string): Promise<void> {
+  const report = await migrateDatabase(url);
   for (const warning of report.warnings) console.warn(`migrate: warning: ${warning}`);
   console.log(
-    `migrate (${databaseKind(config.DATABASE_URL)}): ${report.applied.length} applied` +
+    `migrate (${databaseKind(url)}): ${report.applied.length} applied` +
       (report.applied.length ? ` (${report.applied.join(", ")})` : "") +
       `, ${report.alreadyApplied} already applied`,
   );
-  await seed(config.DATABASE_URL);
-  await purgeExpiredSessions(config.DATABASE_URL);
+  await seedLocked(url);
+  await purgeExpiredSessions(url);
 }
 
 /** Expired sessions are useless rows; start-up is a cheap moment to drop them. */
@@ -35,6 +46,10 @@ async function purgeExpiredSessions(url: string): Promise<void> {
 
 /** Loads content/ into the database; content problems are printed one per line and stop start-up. */
 export async function seed(url: string): Promise<void> {
+  await withPrepareLock(url, () => seedLocked(url));
+}
+
+async function seedLocked(url: string): Promise<void> {
   const db = createDb(url);
   try {
     const started = performance.now();

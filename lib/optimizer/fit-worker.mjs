@@ -1,4 +1,4 @@
-// The one place that calls @open-spaced-repetition/binding (fsrs-rs for Node), run as
+// The one place that calls the FSRS binding (fsrs-rs for Node, loaded by fsrs-binding.mjs), run as
 // a worker thread by fit-parameters.ts. Plain JavaScript on purpose: a worker runs a
 // file from disk, outside the Next bundle and outside vitest's TypeScript transform.
 //
@@ -12,12 +12,10 @@
 //   where metrics[i] scores evaluateWith[i], the fitted parameters come last, and timings
 //   are milliseconds spent building items, training and evaluating.
 import { parentPort, workerData } from "node:worker_threads";
-import {
-  computeParameters,
-  FSRSBinding,
-  FSRSBindingItem,
-  FSRSBindingReview,
-} from "@open-spaced-repetition/binding";
+import { requireFsrsBinding } from "./fsrs-binding.mjs";
+
+// Throws with a plain reason on a machine without the binding; fitParameters rejects with it.
+const { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } = requireFsrsBinding();
 
 const { history, fit, evaluateWith, relearningSteps } = workerData;
 
