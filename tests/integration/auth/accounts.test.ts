@@ -104,7 +104,7 @@ describe(`accounts on ${testDbKind}`, () => {
   it("does not store raw IPs or emails in the throttle table", async () => {
     const keys = (await t.db.loginThrottle.findMany({ select: { key: true } })).map((r) => r.key);
     expect(keys.length).toBeGreaterThan(0);
-    expect(keys.every((k) => /^(email|ip):[0-9a-f]{64}$/.test(k))).toBe(true);
+    expect(keys.every((k) => /^(email|ip|device|signup|reauth):[0-9a-f]{64}$/.test(k))).toBe(true);
   });
 
   it("slides the session expiry when it is used after a day, and rejects it once expired", async () => {
