@@ -10,6 +10,7 @@ import type { NewSession } from "./sign-up";
 import { THROTTLE } from "./throttle";
 import { throttleKey } from "./throttle-keys";
 import { throttledCheck, type ThrottleCharge } from "./throttled-check";
+import { throttlingAddress } from "@/lib/web/client-address";
 
 export type SignedInSession = NewSession & { deviceToken: string };
 
@@ -39,10 +40,20 @@ export async function signIn(options: {
   const accountKey = throttleKey(secret, "email", options.email);
 
   const charges: ThrottleCharge[] = knownDevice
-    ? [{ key: throttleKey(secret, "device", device.nonce), maxFailures: THROTTLE.maxFailuresPerDevice, onSuccess: "clear" }]
+    ? [
+        {
+          key: throttleKey(secret, "device", device.nonce),
+          maxFailures: THROTTLE.maxFailuresPerDevice,
+          onSuccess: "clear",
+        },
+      ]
     : [
         { key: accountKey, maxFailures: THROTTLE.maxFailuresPerAccount, onSuccess: "clear" },
-        { key: throttleKey(secret, "ip", options.ip), maxFailures: THROTTLE.maxFailuresPerIp, onSuccess: "refund" },
+        {
+          key: throttleKey(secret, "ip", throttlingAddress(options.ip)),
+          maxFailures: THROTTLE.maxFailuresPerIp,
+          onSuccess: "refund",
+        },
       ];
   const hash = user?.passwordHash ?? (await dummyPasswordHash());
   const valid = await throttledCheck({

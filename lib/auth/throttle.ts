@@ -69,3 +69,14 @@ export function refundClaim(
   const lockedUntil = setByThisClaim ? (claim.before?.lockedUntil ?? null) : current.lockedUntil;
   return { failures, windowStart: current.windowStart, lockedUntil };
 }
+
+/**
+ * Sign-up per client address (fixed windows, lib/repo/rate-counter.ts): every
+ * attempt counts before the password is hashed; answers that an email is taken
+ * (the one thing sign-up must reveal) have a much smaller budget of their own.
+ */
+export const SIGN_UP_LIMIT = {
+  windowMs: 60 * 60 * 1000,
+  maxAttempts: 100,
+  maxTakenAnswers: 10,
+} as const;

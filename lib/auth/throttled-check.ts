@@ -34,31 +34,39 @@ export async function throttledCheck(options: {
   const release = options.gate.tryEnter(options.gateKey);
   if (!release) throw rateLimited(1000);
   try {
-    const claimed = await updateThrottles(db, charges.map((c) => c.key), (rows) => {
-      const claims = new Map<string, Claimed>();
-      let waitMs = 0;
-      for (const charge of charges) {
-        const claim = claimAttempt(rows.get(charge.key) ?? null, charge.maxFailures, now);
-        if (claim.allowed) claims.set(charge.key, claim);
-        else waitMs = Math.max(waitMs, claim.retryAfterMs);
-      }
-      if (waitMs > 0) return { writes: new Map(), result: { waitMs, claims } };
-      const writes = new Map([...claims].map(([key, claim]) => [key, claim.after] as const));
-      return { writes, result: { waitMs, claims } };
-    });
+    const claimed = await updateThrottles(
+      db,
+      charges.map((c) => c.key),
+      (rows) => {
+        const claims = new Map<string, Claimed>();
+        let waitMs = 0;
+        for (const charge of charges) {
+          const claim = claimAttempt(rows.get(charge.key) ?? null, charge.maxFailures, now);
+          if (claim.allowed) claims.set(charge.key, claim);
+          else waitMs = Math.max(waitMs, claim.retryAfterMs);
+        }
+        if (waitMs > 0) return { writes: new Map(), result: { waitMs, claims } };
+        const writes = new Map([...claims].map(([key, claim]) => [key, claim.after] as const));
+        return { writes, result: { waitMs, claims } };
+      },
+    );
     if (claimed.waitMs > 0) throw rateLimited(claimed.waitMs);
 
     const ok = await options.check();
     if (ok) {
-      await updateThrottles(db, charges.map((c) => c.key), (rows) => {
-        const writes = new Map<string, ThrottleRow | null>();
-        for (const charge of charges) {
-          const claim = claimed.claims.get(charge.key);
-          if (charge.onSuccess === "clear") writes.set(charge.key, null);
-          else if (claim) writes.set(charge.key, refundClaim(rows.get(charge.key) ?? null, claim));
-        }
-        return { writes, result: undefined };
-      });
+      await updateThrottles(
+        db,
+        charges.map((c) => c.key),
+        (rows) => {
+          const writes = new Map<string, ThrottleRow | null>();
+          for (const charge of charges) {
+            const claim = claimed.claims.get(charge.key);
+            if (charge.onSuccess === "clear") writes.set(charge.key, null);
+            else if (claim) writes.set(charge.key, refundClaim(rows.get(charge.key) ?? null, claim));
+          }
+          return { writes, result: undefined };
+        },
+      );
     }
     return ok;
   } finally {

@@ -24,7 +24,8 @@ export async function updateThrottles<T>(db: Db, keys: string[], step: ThrottleS
   return db.$transaction(
     async (tx) => {
       if (postgres) {
-        for (const key of sorted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+        for (const key of sorted)
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
       }
       const found = await tx.loginThrottle.findMany({ where: { key: { in: sorted } } });
       const rows = new Map<string, ThrottleRow | null>(sorted.map((key) => [key, null]));

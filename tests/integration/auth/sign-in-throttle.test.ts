@@ -44,7 +44,7 @@ async function outcomes(attempts: Promise<unknown>[]): Promise<Record<string, nu
   return tally;
 }
 
-describe(`50 parallel wrong guesses at one account on ${testDbKind}`, () => {
+describe(`50 parallel wrong guesses at one account on ${testDbKind}`, { timeout: 120_000 }, () => {
   // Regression (issue 11): the counter was read, the password checked, and an
   // absolute value written back, so 300 parallel guesses were all checked and none locked.
   it("checks at most maxFailuresPerAccount passwords and locks the account", async () => {
@@ -60,7 +60,9 @@ describe(`50 parallel wrong guesses at one account on ${testDbKind}`, () => {
       UNAUTHORIZED: THROTTLE.maxFailuresPerAccount,
       RATE_LIMITED: 50 - THROTTLE.maxFailuresPerAccount,
     });
-    await expect(attempt({ email: user.email, password: user.password, ip: "10.3.99.1" })).rejects.toMatchObject({
+    await expect(
+      attempt({ email: user.email, password: user.password, ip: "10.3.99.1" }),
+    ).rejects.toMatchObject({
       code: "RATE_LIMITED",
     });
   });
@@ -93,25 +95,29 @@ describe(`50 parallel wrong guesses at one account on ${testDbKind}`, () => {
   });
 });
 
-describe.runIf(testDbKind === "postgresql")("parallel guesses through three app instances on one PostgreSQL", () => {
-  it("still checks at most maxFailuresPerAccount passwords", async () => {
-    const user = await createTestUser(t.db);
-    const instances = [createDb(t.url), createDb(t.url), createDb(t.url)];
-    try {
-      const tally = await outcomes(
-        Array.from({ length: 45 }, (_, i) =>
-          attempt({ email: user.email, password: `multi-${i}`, ip: `10.6.${i}.1` }, instances[i % 3]),
-        ),
-      );
-      expect(tally.UNAUTHORIZED).toBe(THROTTLE.maxFailuresPerAccount);
-      expect(tally.RATE_LIMITED).toBe(45 - THROTTLE.maxFailuresPerAccount);
-    } finally {
-      await Promise.all(instances.map((db) => db.$disconnect()));
-    }
-  });
-});
+describe.runIf(testDbKind === "postgresql")(
+  "parallel guesses through three app instances on one PostgreSQL",
+  { timeout: 120_000 },
+  () => {
+    it("still checks at most maxFailuresPerAccount passwords", async () => {
+      const user = await createTestUser(t.db);
+      const instances = [createDb(t.url), createDb(t.url), createDb(t.url)];
+      try {
+        const tally = await outcomes(
+          Array.from({ length: 45 }, (_, i) =>
+            attempt({ email: user.email, password: `multi-${i}`, ip: `10.6.${i}.1` }, instances[i % 3]),
+          ),
+        );
+        expect(tally.UNAUTHORIZED).toBe(THROTTLE.maxFailuresPerAccount);
+        expect(tally.RATE_LIMITED).toBe(45 - THROTTLE.maxFailuresPerAccount);
+      } finally {
+        await Promise.all(instances.map((db) => db.$disconnect()));
+      }
+    });
+  },
+);
 
-describe(`a right password on ${testDbKind}`, () => {
+describe(`a right password on ${testDbKind}`, { timeout: 120_000 }, () => {
   it("clears the account's counter and gives back its claim on the address counter", async () => {
     const user = await createTestUser(t.db);
     const ip = "10.7.0.1";
@@ -137,22 +143,26 @@ describe(`a right password on ${testDbKind}`, () => {
     for (let i = 0; i < THROTTLE.maxFailuresPerIp + 1; i++) {
       await attempt({ email: user.email, password: user.password, ip: "10.8.0.1" });
     }
-    await expect(attempt({ email: user.email, password: user.password, ip: "10.8.0.1" })).resolves.toMatchObject({
+    await expect(
+      attempt({ email: user.email, password: user.password, ip: "10.8.0.1" }),
+    ).resolves.toMatchObject({
       userId: user.userId,
     });
   });
 });
 
-describe(`an account locked by strangers' guesses on ${testDbKind}`, () => {
+describe(`an account locked by strangers' guesses on ${testDbKind}`, { timeout: 120_000 }, () => {
   async function lockedOutOwner() {
     const user = await createTestUser(t.db);
     const owner = await attempt({ email: user.email, password: user.password, ip: "10.10.0.1" });
     for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
-      await expect(attempt({ email: user.email, password: `stranger-${i}`, ip: `10.11.${i}.1` })).rejects.toMatchObject(
-        { code: "UNAUTHORIZED" },
-      );
+      await expect(
+        attempt({ email: user.email, password: `stranger-${i}`, ip: `10.11.${i}.1` }),
+      ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
-    await expect(attempt({ email: user.email, password: user.password, ip: "10.12.0.1" })).rejects.toMatchObject({
+    await expect(
+      attempt({ email: user.email, password: user.password, ip: "10.12.0.1" }),
+    ).rejects.toMatchObject({
       code: "RATE_LIMITED",
     });
     return { user, deviceToken: owner.deviceToken };
@@ -160,7 +170,12 @@ describe(`an account locked by strangers' guesses on ${testDbKind}`, () => {
 
   it("still lets the owner in from a browser holding the device cookie", async () => {
     const { user, deviceToken } = await lockedOutOwner();
-    const session = await attempt({ email: user.email, password: user.password, ip: "10.10.0.1", deviceToken });
+    const session = await attempt({
+      email: user.email,
+      password: user.password,
+      ip: "10.10.0.1",
+      deviceToken,
+    });
     expect(session.userId).toBe(user.userId);
     expect(session.deviceToken).not.toBe(deviceToken);
   });
@@ -171,7 +186,9 @@ describe(`an account locked by strangers' guesses on ${testDbKind}`, () => {
     const othersDevice = (await attempt({ email: other.email, password: other.password })).deviceToken;
     const forged = issueDeviceToken("another-secret-another-secret-another", user.userId);
     for (const deviceToken of [othersDevice, forged, `${user.userId}.bogus.bogus`]) {
-      await expect(attempt({ email: user.email, password: user.password, deviceToken })).rejects.toMatchObject({
+      await expect(
+        attempt({ email: user.email, password: user.password, deviceToken }),
+      ).rejects.toMatchObject({
         code: "RATE_LIMITED",
       });
     }
@@ -182,7 +199,9 @@ describe(`an account locked by strangers' guesses on ${testDbKind}`, () => {
     const first = (await attempt({ email: user.email, password: user.password })).deviceToken;
     const second = (await attempt({ email: user.email, password: user.password })).deviceToken;
     for (let i = 0; i < THROTTLE.maxFailuresPerDevice; i++) {
-      await expect(attempt({ email: user.email, password: "typo", deviceToken: first })).rejects.toMatchObject({
+      await expect(
+        attempt({ email: user.email, password: "typo", deviceToken: first }),
+      ).rejects.toMatchObject({
         code: "UNAUTHORIZED",
       });
     }
