@@ -10,8 +10,20 @@ import { clientAddress, forwardedHttps, SOCKET_ADDRESS_HEADER } from "./client-a
 function socketAddress(h: Headers): string | null {
   const stamped = h.get(SOCKET_ADDRESS_HEADER);
   if (stamped) return stamped;
-  if (env().NODE_ENV === "production") return null;
+  if (env().NODE_ENV === "production") {
+    warnOnce();
+    return null;
+  }
   return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? null;
+}
+
+let warned = false;
+function warnOnce(): void {
+  if (warned) return;
+  warned = true;
+  console.warn(
+    "client address: no socket address on the request; serve the app with `npm start` (scripts/serve.ts), not bare `next start`, or every client shares one sign-in throttle",
+  );
 }
 
 /** The client address, believing forwarding headers only as far as TRUSTED_PROXIES says. */

@@ -8,41 +8,25 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { SessionWithUser } from "@/lib/repo/sessions";
 import { userScope, type UserScope } from "@/lib/repo/user-scope";
+import { cookieSpec } from "./cookie-spec";
 import { isSecureRequest } from "./request-info";
 
 export type SignedIn = { session: SessionWithUser; repo: UserScope };
 
-/**
- * Over HTTPS the cookies carry the __Host- prefix: the browser then accepts
- * them only with Secure, Path=/ and no Domain, so neither a sibling subdomain
- * nor a plain-HTTP page can plant or overwrite them. Over HTTPS only the
- * prefixed name is read, for the same reason.
- */
+/** Over HTTPS only the __Host- name is read: a cookie without the prefix could have been planted. */
 export async function cookieName(base: string): Promise<string> {
-  return (await isSecureRequest()) ? `__Host-${base}` : base;
+  return cookieSpec(base, await isSecureRequest()).name;
 }
 
 async function setCookie(base: string, value: string, expires: Date): Promise<void> {
-  const secure = await isSecureRequest();
-  (await cookies()).set(secure ? `__Host-${base}` : base, value, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    expires,
-  });
+  const { name, options } = cookieSpec(base, await isSecureRequest());
+  (await cookies()).set(name, value, { ...options, expires });
 }
 
 /** A __Host- cookie can only be removed by a Set-Cookie that itself meets the prefix's rules. */
 async function expireCookie(base: string): Promise<void> {
-  const secure = await isSecureRequest();
-  (await cookies()).set(secure ? `__Host-${base}` : base, "", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    maxAge: 0,
-  });
+  const { name, options } = cookieSpec(base, await isSecureRequest());
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
 }
 
 /** This request's session token, if its cookie is present. */
