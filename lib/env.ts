@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/web/client-address";
 
 /**
  * The app's whole configuration, parsed once from the environment. Nothing else
@@ -25,6 +26,21 @@ export const envSchema = z.object({
   // "auto": Secure cookies when the request arrived over HTTPS (directly or via a proxy).
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   DATA_DIR: z.string().default("./data"),
+  // Unset: no proxy in front, forwarding headers are ignored. See lib/web/client-address.ts.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustedProxies => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${(error as Error).message}; expected unset, a hop count like "1", or comma-separated CIDR ranges like "10.0.0.0/8,fd00::/8"`,
+        });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

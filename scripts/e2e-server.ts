@@ -16,17 +16,10 @@ Object.assign(process.env, {
 
 const config = parseEnv(process.env);
 await prepareDatabase(config);
-const server = spawn(
-  process.execPath,
-  [
-    require.resolve("next/dist/bin/next"),
-    "start",
-    "-H",
-    config.HOST ?? "127.0.0.1",
-    "-p",
-    String(config.PORT),
-  ],
-  { stdio: "inherit", env: process.env },
-);
+// The production server as `npm start` runs it (scripts/serve.ts, not bare `next start`).
+const server = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, HOST: config.HOST ?? "127.0.0.1" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -12,6 +12,7 @@ import { buildIsCurrent, recordBuild } from "./build-if-needed";
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
+const tsxCli = require.resolve("tsx/cli");
 
 async function main(): Promise<void> {
   const config = parseEnv(process.env);
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
     recordBuild();
   }
 
-  const args = [nextBin, "start", "-p", String(config.PORT)];
-  if (config.HOST) args.push("-H", config.HOST);
+  // scripts/serve.ts rather than `next start`: it gives the app the socket address (see there).
+  const args = [tsxCli, "scripts/serve.ts"];
   console.log(`serving on http://${config.HOST ?? "localhost"}:${config.PORT}`);
   const server = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

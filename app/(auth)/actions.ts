@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { cookies } from "next/headers";
 import { signInSchema, signUpSchema } from "@/lib/auth/credentials";
-import { hashSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
+import { issueDeviceToken } from "@/lib/auth/device-cookie";
+import { hashSessionToken } from "@/lib/auth/session-token";
 import { signIn } from "@/lib/auth/sign-in";
 import { signUp } from "@/lib/auth/sign-up";
 import { sessionSecret } from "@/lib/auth/secret";
@@ -12,7 +12,13 @@ import { isAppError } from "@/lib/errors";
 import { deleteSessionByTokenHash } from "@/lib/repo/sessions";
 import { requestPreferences } from "@/lib/web/preferences-cookie";
 import { clientIp, userAgent } from "@/lib/web/request-info";
-import { clearSessionCookie, setSessionCookie } from "@/lib/web/session";
+import {
+  clearSessionCookie,
+  deviceCookie,
+  sessionToken,
+  setDeviceCookie,
+  setSessionCookie,
+} from "@/lib/web/session";
 import { formFields, type AuthFormState } from "./form-state";
 
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
@@ -21,6 +27,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   if (!parsed.success) return fieldErrors(fields.email, parsed.error.issues);
 
   const prefs = await requestPreferences();
+  const now = new Date();
   try {
     const session = await signUp({
       db: db(),
@@ -28,13 +35,17 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
       locale: prefs.locale,
       theme: prefs.theme,
       userAgent: await userAgent(),
-      now: new Date(),
+      ip: await clientIp(),
+      secret: sessionSecret(),
+      now,
     });
     await setSessionCookie(session.token, session.expiresAt);
+    await setDeviceCookie(issueDeviceToken(sessionSecret(), session.userId), now);
   } catch (error) {
     if (isAppError(error) && error.code === "CONFLICT") {
       return { email: fields.email, errors: { email: "emailTaken" } };
     }
+    if (isAppError(error) && error.code === "RATE_LIMITED") return rateLimited(fields.email, error.details);
     throw error;
   }
   redirect("/home");
@@ -45,6 +56,7 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) return fieldErrors(fields.email, parsed.error.issues);
 
+  const now = new Date();
   try {
     const session = await signIn({
       db: db(),
@@ -53,27 +65,31 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
       ip: await clientIp(),
       userAgent: await userAgent(),
       secret: sessionSecret(),
-      now: new Date(),
+      deviceToken: await deviceCookie(),
+      now,
     });
     await setSessionCookie(session.token, session.expiresAt);
+    await setDeviceCookie(session.deviceToken, now);
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHORIZED") {
       return { email: fields.email, errors: { form: "wrongCredentials" } };
     }
-    if (isAppError(error) && error.code === "RATE_LIMITED") {
-      const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
-      return { email: fields.email, errors: { form: "rateLimited" }, retryAfterSeconds: seconds };
-    }
+    if (isAppError(error) && error.code === "RATE_LIMITED") return rateLimited(fields.email, error.details);
     throw error;
   }
   redirect("/home");
 }
 
 export async function signOutAction(): Promise<void> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = await sessionToken();
   if (token) await deleteSessionByTokenHash(db(), hashSessionToken(token));
   await clearSessionCookie();
   redirect("/");
+}
+
+function rateLimited(email: string, details: unknown): AuthFormState {
+  const seconds = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
+  return { email, errors: { form: "rateLimited" }, retryAfterSeconds: seconds };
 }
 
 function fieldErrors(email: string, issues: { path: PropertyKey[]; message: string }[]): AuthFormState {

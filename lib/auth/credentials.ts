@@ -30,3 +30,17 @@ export const signInSchema = z.object({
 });
 
 export type Credentials = z.infer<typeof signUpSchema>;
+
+const newPassword = z
+  .string({ message: "passwordTooShort" })
+  .min(PASSWORD_MIN, { message: "passwordTooShort" })
+  .max(PASSWORD_MAX, { message: "passwordTooLong" });
+
+const currentPassword = z
+  .string({ message: "passwordRequired" })
+  .min(1, { message: "passwordRequired" })
+  .max(PASSWORD_MAX, { message: "passwordTooLong" });
+
+export const changePasswordSchema = z.object({ currentPassword, newPassword });
+
+export const deleteAccountSchema = z.object({ currentPassword });

@@ -1,22 +1,26 @@
-import { createHmac } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clearThrottle, readThrottles, saveThrottle } from "@/lib/repo/login-throttle";
 import { createSession } from "@/lib/repo/sessions";
 import { findCredentialsByEmail } from "@/lib/repo/users";
+import { passwordCheckGate, type ConcurrencyGate } from "./concurrency-gate";
+import { issueDeviceToken, readDeviceToken } from "./device-cookie";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { hashSessionToken, newSessionToken, SESSION_TTL_MS } from "./session-token";
 import type { NewSession } from "./sign-up";
-import { afterFailure, lockedFor, THROTTLE } from "./throttle";
+import { THROTTLE } from "./throttle";
+import { throttleKey } from "./throttle-keys";
+import { throttledCheck, type ThrottleCharge } from "./throttled-check";
+import { throttlingAddress } from "@/lib/web/client-address";
 
-function throttleKey(secret: string, kind: "email" | "ip", value: string): string {
-  return `${kind}:${createHmac("sha256", secret).update(value).digest("hex")}`;
-}
+export type SignedInSession = NewSession & { deviceToken: string };
 
 /**
- * Checks the password and opens a session. Failures count against both the
- * account and the client IP; a locked key answers RATE_LIMITED without even
- * checking the password, so guessing stays slow from any number of IPs.
+ * Checks the password and opens a session. From an unknown browser an attempt
+ * counts against the account's unknown-device counter and the client address;
+ * from a browser with a valid device cookie for this account, against that
+ * device only (strangers' guesses never lock the owner out of it). Attempts are
+ * counted before the password is checked, so parallel guesses cannot overrun
+ * the limit. Success hands out a fresh device cookie.
  */
 export async function signIn(options: {
   db: Db;
@@ -26,36 +30,42 @@ export async function signIn(options: {
   userAgent: string;
   secret: string;
   now: Date;
-}): Promise<NewSession> {
-  const { db, now } = options;
-  const accountKey = throttleKey(options.secret, "email", options.email);
-  const ipKey = throttleKey(options.secret, "ip", options.ip);
-  const rows = await readThrottles(db, [accountKey, ipKey]);
-
-  const waitMs = Math.max(
-    lockedFor(rows.get(accountKey) ?? null, now),
-    lockedFor(rows.get(ipKey) ?? null, now),
-  );
-  if (waitMs > 0) {
-    const retryAfterSeconds = Math.ceil(waitMs / 1000);
-    throw new AppError("RATE_LIMITED", `too many failed sign-ins; try again in ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-    });
-  }
-
+  deviceToken?: string;
+  gate?: ConcurrencyGate;
+}): Promise<SignedInSession> {
+  const { db, now, secret } = options;
   const user = await findCredentialsByEmail(db, options.email);
-  const valid = await verifyPassword(options.password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !valid) {
-    await saveThrottle(
-      db,
-      accountKey,
-      afterFailure(rows.get(accountKey) ?? null, THROTTLE.maxFailuresPerAccount, now),
-    );
-    await saveThrottle(db, ipKey, afterFailure(rows.get(ipKey) ?? null, THROTTLE.maxFailuresPerIp, now));
-    throw new AppError("UNAUTHORIZED", "wrong email or password");
-  }
+  const device = readDeviceToken(secret, options.deviceToken);
+  const knownDevice = device !== null && user !== null && device.userId === user.id;
+  const accountKey = throttleKey(secret, "email", options.email);
 
-  await clearThrottle(db, accountKey);
+  const charges: ThrottleCharge[] = knownDevice
+    ? [
+        {
+          key: throttleKey(secret, "device", device.nonce),
+          maxFailures: THROTTLE.maxFailuresPerDevice,
+          onSuccess: "clear",
+        },
+      ]
+    : [
+        { key: accountKey, maxFailures: THROTTLE.maxFailuresPerAccount, onSuccess: "clear" },
+        {
+          key: throttleKey(secret, "ip", throttlingAddress(options.ip)),
+          maxFailures: THROTTLE.maxFailuresPerIp,
+          onSuccess: "refund",
+        },
+      ];
+  const hash = user?.passwordHash ?? (await dummyPasswordHash());
+  const valid = await throttledCheck({
+    db,
+    charges,
+    gate: options.gate ?? passwordCheckGate,
+    gateKey: accountKey,
+    now,
+    check: async () => (await verifyPassword(options.password, hash)) && user !== null,
+  });
+  if (!user || !valid) throw new AppError("UNAUTHORIZED", "wrong email or password");
+
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await createSession(db, {
@@ -65,5 +75,5 @@ export async function signIn(options: {
     expiresAt,
     now,
   });
-  return { token, expiresAt, userId: user.id };
+  return { token, expiresAt, userId: user.id, deviceToken: issueDeviceToken(secret, user.id) };
 }

@@ -135,3 +135,22 @@ describe("databaseKind", () => {
     expect(databaseKind(url)).toBe(kind);
   });
 });
+
+describe("parseEnv TRUSTED_PROXIES", () => {
+  it("defaults to trusting no forwarding header", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual({ kind: "none" });
+  });
+
+  it("accepts a hop count and a CIDR list", () => {
+    expect(parseEnv({ TRUSTED_PROXIES: "1" }).TRUSTED_PROXIES).toEqual({ kind: "hops", hops: 1 });
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8,::1" }).TRUSTED_PROXIES.kind).toBe("cidrs");
+  });
+
+  it("refuses a bad range with the value and what was expected", () => {
+    const [problem] = problemsOf({ TRUSTED_PROXIES: "10.0.0.0/8,10.0.0.300" });
+    expect(problem).toContain("TRUSTED_PROXIES:");
+    expect(problem).toContain('"10.0.0.300" is not an IP address or CIDR range');
+    expect(problem).toContain('a hop count like "1"');
+    expect(problem).toContain('(got "10.0.0.0/8,10.0.0.300")');
+  });
+});

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/app/_components/preferences-form";
 import { AccountData } from "@/app/_components/account-data";
+import { ChangePasswordForm, DeleteAccountForm } from "@/app/_components/account-security";
 import { FsrsOptimizer, type FitStatusJson } from "@/app/_components/fsrs-optimizer";
 import { SessionList } from "@/app/_components/session-list";
 import { StudySettingsForm } from "@/app/_components/study-settings-form";
@@ -20,6 +21,7 @@ export default async function SettingsPage() {
   const ts = await getTranslations("study");
   const td = await getTranslations("data");
   const to = await getTranslations("optimizer");
+  const ta = await getTranslations("account");
   const [prefs, sessions, study, optimizer] = await Promise.all([
     repo.preferences(),
     repo.sessions(session.id),
@@ -70,6 +72,25 @@ export default async function SettingsPage() {
             current: s.current,
           }))}
         />
+      </section>
+      <section aria-labelledby="account" className="flex flex-col gap-6">
+        <h2 id="account" className="text-lg font-semibold">
+          {ta("title")}
+        </h2>
+        <section aria-labelledby="change-password" className="flex flex-col gap-3">
+          <h3 id="change-password" className="font-semibold">
+            {ta("changePasswordTitle")}
+          </h3>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{ta("changePasswordLead")}</p>
+          <ChangePasswordForm />
+        </section>
+        <section aria-labelledby="delete-account" className="flex flex-col gap-3">
+          <h3 id="delete-account" className="font-semibold">
+            {ta("deleteTitle")}
+          </h3>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{ta("deleteLead")}</p>
+          <DeleteAccountForm />
+        </section>
       </section>
     </div>
   );

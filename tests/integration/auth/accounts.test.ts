@@ -41,6 +41,8 @@ describe(`accounts on ${testDbKind}`, () => {
       locale: "ru",
       theme: "dark",
       userAgent: "vitest",
+      ip: "10.0.0.9",
+      secret,
       now: new Date(),
     });
     await expect(again).rejects.toMatchObject({ code: "CONFLICT" });
@@ -72,16 +74,19 @@ describe(`accounts on ${testDbKind}`, () => {
 
   it("locks an account after too many failures, even with the right password, from any IP", async () => {
     const user = await createTestUser(t.db);
+    const now = new Date();
     for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
-      await expect(attempt(user.email, "bad", `10.1.0.${i}`)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(attempt(user.email, "bad", `10.1.0.${i}`, now)).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
     }
-    const locked = await rejectionOf(attempt(user.email, user.password, "10.1.1.1"), AppError);
+    const locked = await rejectionOf(attempt(user.email, user.password, "10.1.1.1", now), AppError);
     expect(locked.code).toBe("RATE_LIMITED");
     expect((locked.details as { retryAfterSeconds: number }).retryAfterSeconds).toBe(
       THROTTLE.baseLockMs / 1000,
     );
 
-    const later = new Date(Date.now() + THROTTLE.baseLockMs + 1000);
+    const later = new Date(now.getTime() + THROTTLE.baseLockMs + 1000);
     await expect(attempt(user.email, user.password, "10.1.1.1", later)).resolves.toMatchObject({
       userId: user.userId,
     });
@@ -99,12 +104,12 @@ describe(`accounts on ${testDbKind}`, () => {
     await expect(attempt(user.email, user.password, "10.2.0.2")).resolves.toMatchObject({
       userId: user.userId,
     });
-  });
+  }, 90_000);
 
   it("does not store raw IPs or emails in the throttle table", async () => {
     const keys = (await t.db.loginThrottle.findMany({ select: { key: true } })).map((r) => r.key);
     expect(keys.length).toBeGreaterThan(0);
-    expect(keys.every((k) => /^(email|ip):[0-9a-f]{64}$/.test(k))).toBe(true);
+    expect(keys.every((k) => /^(email|ip|device|signup|reauth):[0-9a-f]{64}$/.test(k))).toBe(true);
   });
 
   it("slides the session expiry when it is used after a day, and rejects it once expired", async () => {

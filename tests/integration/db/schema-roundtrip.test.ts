@@ -144,6 +144,15 @@ describe(`the migrated ${testDbKind} database matches the Prisma schema`, () => 
     expect(await t.db.loginThrottle.findUnique({ where: { key: "ip:abc" } })).toMatchObject({ failures: 2 });
   });
 
+  it("stores rate counters", async () => {
+    await t.db.rateCounter.create({ data: { key: "signup:abc", count: 3, windowStart: now } });
+    expect(await t.db.rateCounter.findUnique({ where: { key: "signup:abc" } })).toEqual({
+      key: "signup:abc",
+      count: 3,
+      windowStart: now,
+    });
+  });
+
   it("deletes a user's sessions, settings, states and logs with the user", async () => {
     await t.db.user.delete({ where: { id: userId } });
     expect(await t.db.session.count({ where: { userId } })).toBe(0);

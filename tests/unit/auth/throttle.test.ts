@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, lockedFor, THROTTLE, type ThrottleRow } from "@/lib/auth/throttle";
+import {
+  afterFailure,
+  claimAttempt,
+  lockedFor,
+  refundClaim,
+  THROTTLE,
+  type ThrottleRow,
+} from "@/lib/auth/throttle";
 
 const MAX = THROTTLE.maxFailuresPerAccount;
 const t0 = new Date("2026-05-10T12:00:00Z");
@@ -126,5 +133,57 @@ describe("failures right after a lock has expired", () => {
     }
     expect(locks.at(-1)).toBe(THROTTLE.maxLockMs);
     expect(locks).toEqual([...locks].sort((a, b) => a - b));
+  });
+});
+
+describe("claimAttempt", () => {
+  it("counts the attempt as a failure before the password is checked", () => {
+    const claim = claimAttempt(null, MAX, t0);
+    expect(claim).toEqual({ allowed: true, before: null, after: afterFailure(null, MAX, t0) });
+  });
+
+  it("locks the key with the claim that reaches the limit, so racing claims are refused", () => {
+    const claim = claimAttempt(failTimes(MAX - 1), MAX, later(10));
+    expect(claim.allowed && claim.after.lockedUntil).toEqual(
+      new Date(later(10).getTime() + THROTTLE.baseLockMs),
+    );
+    const racing = claim.allowed ? claimAttempt(claim.after, MAX, later(11)) : null;
+    expect(racing).toEqual({ allowed: false, retryAfterMs: THROTTLE.baseLockMs - 1 });
+  });
+
+  it("refuses while locked without counting", () => {
+    const locked = failTimes(MAX);
+    const claim = claimAttempt(locked, MAX, later(MAX));
+    expect(claim.allowed).toBe(false);
+  });
+});
+
+describe("refundClaim", () => {
+  it("takes back one failure and keeps an unrelated lock", () => {
+    const before = failTimes(2);
+    const claim = claimAttempt(before, MAX, later(5));
+    if (!claim.allowed) throw new Error("expected the claim to be allowed");
+    const current = { ...claim.after, failures: claim.after.failures + 3 };
+    expect(refundClaim(current, claim)).toEqual({ ...current, failures: current.failures - 1 });
+  });
+
+  it("lifts the lock its own claim set, back to the lock before it", () => {
+    const before = failTimes(MAX - 1);
+    const claim = claimAttempt(before, MAX, later(10));
+    if (!claim.allowed) throw new Error("expected the claim to be allowed");
+    expect(refundClaim(claim.after, claim)).toEqual({ ...before, failures: MAX - 1 });
+  });
+
+  it("leaves a lock set by a later claim alone", () => {
+    const claim = claimAttempt(failTimes(MAX - 1), MAX, later(10));
+    if (!claim.allowed) throw new Error("expected the claim to be allowed");
+    const relocked = { ...claim.after, failures: MAX + 1, lockedUntil: later(999_999) };
+    expect(refundClaim(relocked, claim)?.lockedUntil).toEqual(later(999_999));
+  });
+
+  it("is null for a row that is gone", () => {
+    const claim = claimAttempt(null, MAX, t0);
+    if (!claim.allowed) throw new Error("expected the claim to be allowed");
+    expect(refundClaim(null, claim)).toBeNull();
   });
 });
