@@ -38,6 +38,29 @@ describe("the API route table (lib/http/api-routes.ts)", () => {
   });
 });
 
+/** Files under app/ that start with "use server", and the names they export. */
+function serverActionExports(): string[] {
+  const appDir = path.resolve(import.meta.dirname, "../../../app");
+  return readdirSync(appDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => readFileSync(path.join(appDir, f), "utf8"))
+    .filter((source) => /^\s*["']use server["']/.test(source))
+    .flatMap((source) =>
+      [...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(\w+)/g)].map((m) => m[1]!),
+    );
+}
+
+describe("the Server Action walk (tests/e2e/no-500.spec.ts)", () => {
+  it("drives every exported Server Action: add a new action to walkedActions there", () => {
+    const spec = readFileSync(path.resolve(import.meta.dirname, "../../e2e/no-500.spec.ts"), "utf8");
+    const walked = /walkedActions = \[([^\]]*)\]/.exec(spec)?.[1] ?? "";
+    const names = [...walked.matchAll(/"(\w+)"/g)].map((m) => m[1]);
+    const actions = serverActionExports();
+    expect(actions.length).toBeGreaterThan(5);
+    expect(names.sort()).toEqual(actions.sort());
+  });
+});
+
 describe("findApiRoute", () => {
   it("matches a dynamic segment against any one segment, and nothing longer or shorter", () => {
     expect(findApiRoute("/api/cards/abc/actions")?.pattern).toBe("/api/cards/[id]/actions");
