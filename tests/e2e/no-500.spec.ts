@@ -55,7 +55,9 @@ async function walkRoute(api: APIRequestContext, baseURL: string, route: ApiRout
     const allowed = allowedMethods(route);
     for (const method of METHODS) {
       const response = await send("(method walk)", method, path);
-      if (!allowed.includes(method)) {
+      if (id === "%E0%A4%A") {
+        expect(response.status(), `${method} ${path}`).toBe(400);
+      } else if (!allowed.includes(method)) {
         expect(response.status(), `${method} ${path}`).toBe(405);
         expect(response.headers()["allow"]).toBe(allowed.join(", "));
       }
@@ -284,10 +286,11 @@ test("every Server Action answers tampered input without a 5xx", async ({ page, 
   await expect(page).toHaveURL(/\/$/);
   for (const path of ["/signin", "/signup"]) {
     await page.goto(path);
-    await setField(page, "form", "email", `${"a".repeat(5000)}@example.com`);
-    await setField(page, "form", "password", "p".repeat(5000));
-    await page.locator('form button[type="submit"]').click();
-    await expect(page.locator('form [role="alert"]').first()).toBeVisible();
+    const authForm = 'form:has(input[name="password"])';
+    await setField(page, authForm, "email", `${"a".repeat(5000)}@example.com`);
+    await setField(page, authForm, "password", "p".repeat(5000));
+    await page.locator(`${authForm} button[type="submit"]`).click();
+    await expect(page.locator(`${authForm} [role="alert"]`).first()).toBeVisible();
   }
 
   expect(failures).toEqual([]);
