@@ -96,9 +96,11 @@ async function walkRoute(api: APIRequestContext, baseURL: string, route: ApiRout
       const nested = JSON.stringify({ ...(route.sampleBody as object), extra: { deep: [[[[1]]]] } });
       await send("unknown key", method, path, { headers: json, data: nested });
     }
+    // Past the route's limit (16 KB for JSON routes); the import's 50 MB limit is past the framework's 10 MB.
+    const size = route.pattern === "/api/import" ? 11 * 1024 * 1024 : 65 * 1024;
     await send("oversized body", method, path, {
       headers: json,
-      data: Buffer.from(JSON.stringify({ pad: "x".repeat(11 * 1024 * 1024) })),
+      data: Buffer.from(JSON.stringify({ pad: "x".repeat(size) })),
     });
   }
   return probes;
@@ -290,7 +292,8 @@ test("every Server Action answers tampered input without a 5xx", async ({ page, 
     await setField(page, authForm, "email", `${"a".repeat(5000)}@example.com`);
     await setField(page, authForm, "password", "p".repeat(5000));
     await page.locator(`${authForm} button[type="submit"]`).click();
-    await expect(page.locator(`${authForm} [role="alert"]`).first()).toBeVisible();
+    // A field error (email too long / password too long) is shown instead of a 500 page.
+    await expect(page.locator('[id$="-error"], [role="alert"]').first()).toBeVisible();
   }
 
   expect(failures).toEqual([]);
