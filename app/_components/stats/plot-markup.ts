@@ -30,7 +30,13 @@ function withoutStyleElements(node: Element): string {
 
 export function plotMarkup(options: Plot.PlotOptions): string {
   return withoutStyleElements(
-    Plot.plot({ ...base, ...options, style: base.style, className: base.className, document: serverDocument() }),
+    Plot.plot({
+      ...base,
+      ...options,
+      style: base.style,
+      className: base.className,
+      document: serverDocument(),
+    }),
   );
 }
 
