@@ -2,6 +2,21 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+/**
+ * Security headers for responses the proxy does not see (built assets under /_next/static).
+ * The same values as `staticSecurityHeaders` in lib/http/security-headers.ts, which the proxy
+ * sends with the per-request CSP; tests/unit/http/security-headers.test.ts keeps them equal.
+ */
+export const staticSecurityHeaders = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "same-origin",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy":
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), " +
+    "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()",
+};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Node-only packages stay out of the server bundle: the database drivers,
@@ -22,11 +37,7 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })),
       },
     ];
   },

@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requestPreferences } from "@/lib/web/preferences-cookie";
 import { SiteHeader } from "./_components/site-header";
 import "katex/dist/katex.min.css";
+import "./_components/stats/plot.css";
 import "highlight.js/styles/github.css";
 import "./globals.css";
 
@@ -21,6 +23,10 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next stamps the proxy's per-request CSP nonce on its
+  // scripts while rendering, which a page prerendered at build time could not carry.
+  // (The theme needs no inline script: data-theme comes from the preferences cookie.)
+  await connection();
   const locale = await getLocale();
   const { theme } = await requestPreferences();
   const t = await getTranslations("nav");

@@ -9,6 +9,7 @@ import { signUp } from "@/lib/auth/sign-up";
 import { sessionSecret } from "@/lib/auth/secret";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { redirectWithError, serverAction, type ActionFailure } from "@/lib/http/server-action";
 import { deleteSessionByTokenHash } from "@/lib/repo/sessions";
 import { requestPreferences } from "@/lib/web/preferences-cookie";
 import { clientIp, userAgent } from "@/lib/web/request-info";
@@ -21,7 +22,10 @@ import {
 } from "@/lib/web/session";
 import { formFields, type AuthFormState } from "./form-state";
 
-export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export const signUpAction = serverAction(async function signUpWithForm(
+  _prev: AuthFormState,
+  formData: FormData,
+): Promise<AuthFormState> {
   const fields = formFields(formData);
   const parsed = signUpSchema.safeParse(fields);
   if (!parsed.success) return fieldErrors(fields.email, parsed.error.issues);
@@ -49,9 +53,12 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     throw error;
   }
   redirect("/home");
-}
+}, genericAuthError);
 
-export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export const signInAction = serverAction(async function signInWithForm(
+  _prev: AuthFormState,
+  formData: FormData,
+): Promise<AuthFormState> {
   const fields = formFields(formData);
   const parsed = signInSchema.safeParse(fields);
   if (!parsed.success) return fieldErrors(fields.email, parsed.error.issues);
@@ -78,13 +85,24 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
     throw error;
   }
   redirect("/home");
-}
+}, genericAuthError);
 
-export async function signOutAction(): Promise<void> {
-  const token = await sessionToken();
-  if (token) await deleteSessionByTokenHash(db(), hashSessionToken(token));
-  await clearSessionCookie();
-  redirect("/");
+export const signOutAction = serverAction(
+  async function signOut(): Promise<void> {
+    const token = await sessionToken();
+    if (token) await deleteSessionByTokenHash(db(), hashSessionToken(token));
+    await clearSessionCookie();
+    redirect("/");
+  },
+  (failure) => redirectWithError("/", failure),
+);
+
+/** An AppError or ZodError not handled above: the form says "something went wrong", not a 500 page. */
+async function genericAuthError(
+  _failure: ActionFailure,
+  [, formData]: [AuthFormState, FormData],
+): Promise<AuthFormState> {
+  return { email: formFields(formData).email, errors: { form: "generic" } };
 }
 
 function rateLimited(email: string, details: unknown): AuthFormState {

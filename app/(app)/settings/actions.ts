@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { serverAction } from "@/lib/http/server-action";
 import { studyScope } from "@/lib/repo/study";
 import { parseStudyForm } from "@/lib/srs/parse-study-form";
 import { preferencesPatchSchema } from "@/lib/settings/preferences";
@@ -12,7 +13,7 @@ import { requireUser } from "@/lib/web/session";
 
 export type SettingsFormState = { status: "idle" | "saved" | "invalid" | "sessionNotFound" };
 
-export async function savePreferencesAction(
+export const savePreferencesAction = serverAction(async function savePreferences(
   _prev: SettingsFormState,
   formData: FormData,
 ): Promise<SettingsFormState> {
@@ -26,11 +27,11 @@ export async function savePreferencesAction(
   await rememberPreferences(saved);
   revalidatePath("/", "layout");
   return { status: "saved" };
-}
+}, invalidSettings);
 
 const sessionIdSchema = z.string().uuid();
 
-export async function revokeSessionAction(
+export const revokeSessionAction = serverAction(async function revokeSession(
   _prev: SettingsFormState,
   formData: FormData,
 ): Promise<SettingsFormState> {
@@ -45,19 +46,24 @@ export async function revokeSessionAction(
   }
   revalidatePath("/settings");
   return { status: "idle" };
-}
+}, invalidSettings);
 
 export type StudyFormState = { status: "idle" | "saved" | "invalid"; fields: string[] };
 
-export async function saveStudySettingsAction(
-  _prev: StudyFormState,
-  formData: FormData,
-): Promise<StudyFormState> {
-  const { session } = await requireUser();
-  const study = studyScope(db(), session.userId);
-  const parsed = parseStudyForm(formData, await study.settings());
-  if (!parsed.ok) return { status: "invalid", fields: parsed.fields };
-  await study.updateSettings(parsed.settings);
-  revalidatePath("/", "layout");
-  return { status: "saved", fields: [] };
+export const saveStudySettingsAction = serverAction(
+  async function saveStudySettings(_prev: StudyFormState, formData: FormData): Promise<StudyFormState> {
+    const { session } = await requireUser();
+    const study = studyScope(db(), session.userId);
+    const parsed = parseStudyForm(formData, await study.settings());
+    if (!parsed.ok) return { status: "invalid", fields: parsed.fields };
+    await study.updateSettings(parsed.settings);
+    revalidatePath("/", "layout");
+    return { status: "saved", fields: [] };
+  },
+  (): StudyFormState => ({ status: "invalid", fields: [] }),
+);
+
+/** An AppError or ZodError thrown below an action shows as the form's "invalid" message, not a 500. */
+async function invalidSettings(): Promise<SettingsFormState> {
+  return { status: "invalid" };
 }

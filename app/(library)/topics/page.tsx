@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionErrorNotice } from "@/app/_components/action-error-notice";
 import { CardList } from "@/app/_components/card-list";
 import { SearchForm } from "@/app/_components/search-form";
 import { db } from "@/lib/db";
@@ -18,7 +19,8 @@ export default async function TopicsPage({
 }) {
   const locale = await getLocale();
   const t = await getTranslations("library");
-  const query = searchQuery(await searchParams);
+  const params = await searchParams;
+  const query = searchQuery(params);
   const [topics, results] = await Promise.all([
     listTopics(db(), locale),
     query ? listCards(db(), { query, locale, limit: 100 }) : Promise.resolve(null),
@@ -26,6 +28,7 @@ export default async function TopicsPage({
 
   return (
     <div className="flex flex-col gap-6">
+      <ActionErrorNotice searchParams={params} />
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-700 dark:text-slate-300">{t("lead")}</p>

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionErrorNotice } from "@/app/_components/action-error-notice";
 import { Button } from "@/app/_components/ui/button";
 import { db } from "@/lib/db";
 import { listTags, listTopics } from "@/lib/repo/deck";
@@ -19,7 +20,11 @@ const panelClass =
   "flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 
 /** Custom study: cram a topic or tag, study ahead, review what was forgotten today; and which tags are in study. */
-export default async function CustomStudyPage() {
+export default async function CustomStudyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { session } = await requireUser();
   const t = await getTranslations("customStudy");
   const locale = await getLocale();
@@ -39,6 +44,7 @@ export default async function CustomStudyPage() {
 
   return (
     <div className="flex max-w-3xl flex-col gap-6">
+      <ActionErrorNotice searchParams={await searchParams} />
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-slate-700 dark:text-slate-300">{t("lead")}</p>
