@@ -204,6 +204,8 @@ export const walkedActions = [
   "signInAction",
   "signUpAction",
   "signOutAction",
+  "changePasswordAction",
+  "deleteAccountAction",
 ] as const;
 
 /** Adds or overwrites a form field before submit, as a tampering client would. */
@@ -274,6 +276,19 @@ test("every Server Action answers tampered input without a 5xx", async ({ page, 
     await setField(page, sessionForm, "sessionId", id);
     await page.locator(`${sessionForm} button[type="submit"]`).first().click();
     await page.waitForLoadState("networkidle");
+  }
+
+  // changePasswordAction and deleteAccountAction with oversized and missing fields: inline errors.
+  for (const [button, fields] of [
+    [t.account.changePassword, { currentPassword: "c".repeat(5000), newPassword: "n".repeat(5000) }],
+    [t.account.deleteAccount, { currentPassword: "" }],
+  ] as const) {
+    await page.goto("/settings");
+    const form = `form:has(button:text-is("${button}"))`;
+    for (const [name, value] of Object.entries(fields)) await setField(page, form, name, value);
+    await page.locator(`${form} button[type="submit"]`).click();
+    await page.waitForLoadState("networkidle");
+    await expect(page).toHaveURL(/\/settings$/);
   }
 
   // switchLanguageAction with a locale that does not exist.

@@ -8,6 +8,7 @@ import { deleteAccount } from "@/lib/auth/delete-account";
 import { sessionSecret } from "@/lib/auth/secret";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { serverAction } from "@/lib/http/server-action";
 import { clearDeviceCookie, clearSessionCookie, requireUser } from "@/lib/web/session";
 import { accountFields, type AccountErrorKey, type AccountFormState } from "./account-form-state";
 
@@ -34,7 +35,10 @@ function invalid(issues: { path: PropertyKey[]; message: string }[]): AccountFor
   return { status: "error", errors };
 }
 
-export async function changePasswordAction(
+/** Any other expected failure (an AppError or ZodError not handled above): a form message, not a 500. */
+const generic = (): AccountFormState => ({ status: "error", errors: { form: "generic" } });
+
+export const changePasswordAction = serverAction(async function changePasswordWithForm(
   _prev: AccountFormState,
   formData: FormData,
 ): Promise<AccountFormState> {
@@ -56,9 +60,9 @@ export async function changePasswordAction(
   } catch (error) {
     return failure(error);
   }
-}
+}, generic);
 
-export async function deleteAccountAction(
+export const deleteAccountAction = serverAction(async function deleteAccountWithForm(
   _prev: AccountFormState,
   formData: FormData,
 ): Promise<AccountFormState> {
@@ -79,4 +83,4 @@ export async function deleteAccountAction(
   await clearSessionCookie();
   await clearDeviceCookie();
   redirect("/");
-}
+}, generic);
