@@ -13,22 +13,31 @@
  *
  * Options (env): BENCH_DURATION (seconds, default 25), BENCH_CONNECTIONS (50),
  * BENCH_USERS (200), BENCH_TIMEOUT (per-request seconds, 30), BENCH_DB=sqlite|postgresql
- * (default both).
+ * (default both), BENCH_PORT (the server's port; default a free one).
+ * `--quick`: 20 users, 10 connections, 3 s measured (figures only, for `npm test`).
+ *
+ * The server runs with bench/support/server-probe.mjs; after each run the bench
+ * prints what its slowest requests overlapped (GC, event-loop stalls, SQLite
+ * lock waits and holds): the evidence for what makes the tail.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "../lib/auth/session-token";
 import { createDb, type Db } from "../lib/db/client";
 import { createSession } from "../lib/repo/sessions";
 import { Random } from "../lib/compute";
 import { postgresCluster, postgresDatabase, sqliteDatabase, type BenchDbKind } from "./support/databases";
+import { sized } from "./support/quick";
 import { ensureBuild, startServer } from "./support/server";
+import { tailEvidence } from "./support/tail-evidence";
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 25);
-const WARM_UP = 5;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const USERS = Number(process.env.BENCH_USERS ?? 200);
+const DURATION = Number(process.env.BENCH_DURATION ?? sized(25, 3));
+const WARM_UP = sized(5, 1);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? sized(50, 10));
+const USERS = Number(process.env.BENCH_USERS ?? sized(200, 20));
 const DUPLICATE_SHARE = 0.1;
 const REQUEST_TIMEOUT_S = Number(process.env.BENCH_TIMEOUT ?? 30);
 const kinds: BenchDbKind[] =
@@ -91,7 +100,14 @@ function requestSource(users: LoadUser[], cardIds: string[]) {
   };
 }
 
-type Tally = { recorded: number; duplicate: number; other: Map<string, number>; answered: Set<string> };
+type Tally = {
+  recorded: number;
+  duplicate: number;
+  other: Map<string, number>;
+  answered: Set<string>;
+  /** Per clientId: when the bench sent it and how long the answer took, as the client saw it. */
+  latency: Map<string, { at: number; ms: number }>;
+};
 
 function run(
   origin: string,
@@ -113,19 +129,23 @@ function run(
         path: "/api/review/grade",
         setupRequest: (request, context) => {
           const next = source.next();
-          (context as { clientId?: string }).clientId = next.clientId;
+          Object.assign(context, { clientId: next.clientId, sentAt: Date.now() });
           return {
             ...request,
             headers: {
               "content-type": "application/json",
               origin,
               cookie: users[next.userIndex]!.cookie,
+              // Lets the server probe's timeline name the request (bench/support/tail-evidence.ts).
+              "x-bench-id": next.clientId,
             },
             body: next.body,
           };
         },
         onResponse: (status, body, context) => {
-          tally.answered.add((context as { clientId: string }).clientId);
+          const { clientId, sentAt } = context as { clientId: string; sentAt: number };
+          tally.answered.add(clientId);
+          tally.latency.set(clientId, { at: sentAt, ms: Date.now() - sentAt });
           let parsed: { status?: string; error?: string } = {};
           try {
             parsed = JSON.parse(body) as typeof parsed;
@@ -183,7 +203,8 @@ async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
   console.log(`\n== ${kind} ==`);
   const target =
     kind === "sqlite" ? sqliteDatabase("grading") : await postgresDatabase(await adminUrl(), "grading");
-  const server = await startServer(target.url).catch(async (error: unknown) => {
+  const probeFile = path.join(os.tmpdir(), `gradus-bench-probe-${process.pid}-${kind}.jsonl`);
+  const server = await startServer(target.url, { probeFile }).catch(async (error: unknown) => {
     await target.drop();
     throw error;
   });
@@ -197,10 +218,18 @@ async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
       `  ${users.length} users with sessions, ${cardIds.length} cards: ${users.length * cardIds.length} pairs`,
     );
     const source = requestSource(users, cardIds);
-    const tally: Tally = { recorded: 0, duplicate: 0, other: new Map(), answered: new Set() };
+    const tally: Tally = {
+      recorded: 0,
+      duplicate: 0,
+      other: new Map(),
+      answered: new Set(),
+      latency: new Map(),
+    };
     await run(server.origin, users, source, tally, WARM_UP);
     const before = { recorded: tally.recorded, duplicate: tally.duplicate };
+    const measuredFrom = Date.now();
     const result = await run(server.origin, users, source, tally, DURATION);
+    const measuredTo = Date.now();
     // Let requests autocannon abandoned at the deadline finish on the server before counting.
     await new Promise((r) => setTimeout(r, 2_000));
     const check = await checkExactlyOnce(db, source.sent, tally.answered, users);
@@ -214,6 +243,10 @@ async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
         `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; other answers (whole run): ${other}`,
     );
     for (const line of check.lines) console.log(`  ${line}`);
+    // The probe writes once a second: give it a beat, then read what the slowest requests ran into.
+    await new Promise((r) => setTimeout(r, 1_100));
+    for (const line of tailEvidence(probeFile, measuredFrom, measuredTo, tally.latency))
+      console.log(`  ${line}`);
     const clean = check.ok && result.non2xx === 0 && result.errors === 0 && tally.other.size === 0;
     console.log(`  exactly-once check: ${clean ? "passed" : "FAILED"}`);
     if (!clean) console.log(`  server log (tail):\n${tail(fs.readFileSync(server.logFile, "utf8"), 40)}`);
@@ -222,6 +255,8 @@ async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
     await db.$disconnect();
     await server.stop();
     await target.drop();
+    if (process.env.BENCH_KEEP === "1") console.log(`  kept: ${probeFile}`);
+    else fs.rmSync(probeFile, { force: true });
   }
 }
 
@@ -237,10 +272,10 @@ try {
 console.log(
   `\n${CONNECTIONS} connections, ${USERS} users, ${DURATION} s measured after ${WARM_UP} s warm-up`,
 );
-console.log("database     req/s   p50   p97.5   p99  non-2xx  errors  exactly once");
+console.log("database     req/s   p50   p97.5   p99    max  non-2xx  errors  exactly once");
 for (const { kind, result, clean } of results) {
   console.log(
-    `${kind.padEnd(11)} ${result.requests.average.toFixed(0).padStart(6)} ${String(result.latency.p50).padStart(5)} ${String(result.latency.p97_5).padStart(7)} ${String(result.latency.p99).padStart(5)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)}  ${clean ? "yes" : "NO"}`,
+    `${kind.padEnd(11)} ${result.requests.average.toFixed(0).padStart(6)} ${String(result.latency.p50).padStart(5)} ${String(result.latency.p97_5).padStart(7)} ${String(result.latency.p99).padStart(5)} ${String(result.latency.max).padStart(6)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)}  ${clean ? "yes" : "NO"}`,
   );
 }
 if (results.some((r) => !r.clean)) process.exitCode = 1;

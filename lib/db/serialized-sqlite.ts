@@ -1,4 +1,23 @@
+import diagnostics from "node:diagnostics_channel";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+
+/**
+ * Where the SQLite lock reports each hold when someone listens (the grading
+ * bench's server probe does): which operation, how long it waited for the lock,
+ * how long it ran, and how many were queued when it asked. Free when nobody
+ * subscribes.
+ */
+export const SQLITE_LOCK_CHANNEL = "gradus:sqlite-lock";
+export type SqliteLockEvent = {
+  operation: "statement" | "transaction" | "statement in transaction";
+  sql: string;
+  /** performance.timeOrigin + these = wall clock, in ms. */
+  askedAt: number;
+  waitedMs: number;
+  heldMs: number;
+  queuedAhead: number;
+};
+const channel = diagnostics.channel(SQLITE_LOCK_CHANNEL);
 
 /**
  * One lock around everything a SQLite client does.
@@ -27,11 +46,11 @@ export function serializedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAda
         get(target, property, receiver) {
           if (property === "queryRaw" || property === "executeRaw" || property === "executeScript") {
             const method = Reflect.get(target, property, receiver) as (arg: never) => Promise<unknown>;
-            return (arg: never) => lock.run(() => method.call(target, arg));
+            return (arg: never) => lock.run(sqlOf(arg), () => method.call(target, arg));
           }
           if (property === "startTransaction") {
             return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => {
-              const release = await lock.acquire();
+              const release = await lock.acquire("transaction", "BEGIN");
               try {
                 return releasingOnEnd(await target.startTransaction(...args), release);
               } catch (error) {
@@ -48,6 +67,9 @@ export function serializedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAda
   };
 }
 
+const sqlOf = (arg: unknown): string =>
+  typeof arg === "string" ? arg : ((arg as { sql?: string } | undefined)?.sql ?? "");
+
 /** The transaction, releasing the lock once when it commits or rolls back. */
 function releasingOnEnd(transaction: Transaction, release: () => void): Transaction {
   let released = false;
@@ -63,26 +85,63 @@ function releasingOnEnd(transaction: Transaction, release: () => void): Transact
         const method = Reflect.get(target, property, receiver) as () => Promise<void>;
         return () => method.call(target).finally(end);
       }
+      if (channel.hasSubscribers && (property === "queryRaw" || property === "executeRaw")) {
+        const method = Reflect.get(target, property, receiver) as (arg: never) => Promise<unknown>;
+        return (arg: never) => {
+          const askedAt = performance.now();
+          return method
+            .call(target, arg)
+            .finally(() => report("statement in transaction", sqlOf(arg), askedAt, askedAt, 0));
+        };
+      }
       const value = Reflect.get(target, property, receiver) as unknown;
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
 
+function report(
+  operation: SqliteLockEvent["operation"],
+  sql: string,
+  askedAt: number,
+  acquiredAt: number,
+  queuedAhead: number,
+): void {
+  const event: SqliteLockEvent = {
+    operation,
+    sql,
+    askedAt,
+    waitedMs: acquiredAt - askedAt,
+    heldMs: performance.now() - acquiredAt,
+    queuedAhead,
+  };
+  channel.publish(event);
+}
+
 /** A FIFO async mutex. */
 class Lock {
   private tail: Promise<void> = Promise.resolve();
+  private queued = 0;
 
-  acquire(): Promise<() => void> {
+  acquire(operation: "statement" | "transaction", sql: string): Promise<() => void> {
+    const askedAt = performance.now();
+    const queuedAhead = this.queued++;
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const acquired = this.tail.then(() => release);
+    const acquired = this.tail.then(() => {
+      const acquiredAt = performance.now();
+      return () => {
+        this.queued--;
+        if (channel.hasSubscribers) report(operation, sql, askedAt, acquiredAt, queuedAhead);
+        release();
+      };
+    });
     this.tail = this.tail.then(() => released);
     return acquired;
   }
 
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
+  async run<T>(sql: string, fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire("statement", sql);
     try {
       return await fn();
     } finally {
