@@ -231,7 +231,7 @@ async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
     const result = await run(server.origin, users, source, tally, DURATION);
     const measuredTo = Date.now();
     // Let requests autocannon abandoned at the deadline finish on the server before counting.
-    await new Promise((r) => setTimeout(r, 2_000));
+    await new Promise((r) => setTimeout(r, sized(2_000, 500)));
     const check = await checkExactlyOnce(db, source.sent, tally.answered, users);
     const other = [...tally.other].map(([k, v]) => `${k}: ${v}`).join(", ") || "none";
     console.log(
@@ -243,8 +243,8 @@ async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
         `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; other answers (whole run): ${other}`,
     );
     for (const line of check.lines) console.log(`  ${line}`);
-    // The probe writes once a second: give it a beat, then read what the slowest requests ran into.
-    await new Promise((r) => setTimeout(r, 1_100));
+    // The probe writes every 250 ms: give it a beat, then read what the slowest requests ran into.
+    await new Promise((r) => setTimeout(r, 300));
     for (const line of tailEvidence(probeFile, measuredFrom, measuredTo, tally.latency))
       console.log(`  ${line}`);
     const clean = check.ok && result.non2xx === 0 && result.errors === 0 && tally.other.size === 0;
