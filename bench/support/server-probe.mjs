@@ -2,7 +2,9 @@
  * Loaded into the bench's production server with `node --import` (GRADUS_PROBE_FILE
  * names the output): one JSON line per thing that can make a request slow, with
  * wall-clock times, so the bench can line its slowest requests up against them.
- * - request: every request the server answered, with its start and duration
+ * - request: every request the server answered, with its start, duration, and
+ *   its connection's number and when that connection was accepted
+ * - accept: a new connection
  * - gc: every garbage collection pause of 20 ms or more
  * - stall: the event loop did not turn for 100 ms or more, split from
  *   /proc/thread-self/schedstat into time on a CPU (our own work), time waiting
@@ -29,6 +31,13 @@ if (file) {
   const wall = (relative) => performance.timeOrigin + relative;
 
   const started = new WeakMap();
+  const connections = new WeakMap();
+  let connectionCount = 0;
+  diagnostics.subscribe("net.server.socket", ({ socket }) => {
+    const at = wall(performance.now());
+    connections.set(socket, { id: ++connectionCount, at, requests: 0 });
+    write({ t: "accept", at, connection: connectionCount });
+  });
   let inFlight = 0;
   let maxInFlight = 0;
   let maxQueue = 0;
@@ -41,7 +50,18 @@ if (file) {
     if (start === undefined) return;
     inFlight--;
     const id = request.headers["x-bench-id"];
-    write({ t: "request", at: wall(start), ms: performance.now() - start, path: request.url, id });
+    const connection = connections.get(request.socket);
+    if (connection) connection.requests++;
+    write({
+      t: "request",
+      at: wall(start),
+      ms: performance.now() - start,
+      path: request.url,
+      id,
+      connection: connection?.id,
+      nth: connection?.requests,
+      acceptedAt: connection?.at,
+    });
   });
 
   const kinds = {

@@ -5,7 +5,15 @@
  */
 import fs from "node:fs";
 
-type RequestEvent = { t: "request"; at: number; ms: number; path: string; id?: string };
+type RequestEvent = {
+  t: "request";
+  at: number;
+  ms: number;
+  path: string;
+  id?: string;
+  nth?: number;
+  acceptedAt?: number;
+};
 type GcEvent = { t: "gc"; at: number; ms: number; kind: string };
 type StallEvent = { t: "stall"; at: number; ms: number; cpuMs?: number; waitCpuMs?: number };
 type LockEvent = {
@@ -87,7 +95,10 @@ export function tailEvidence(
     );
     lines.push(
       `  slow request at +${((c.at - from) / 1000).toFixed(1)} s: ${f(c.ms)} at the client` +
-        (server ? `, ${f(server.ms)} in the handler (entered after ${f(server.at - c.at)})` : "") +
+        (server
+          ? `, ${f(server.ms)} in the handler (entered after ${f(server.at - c.at)}; request ${server.nth ?? "?"} of its connection` +
+            (server.acceptedAt ? `, accepted after ${f(server.acceptedAt - c.at)})` : ")")
+          : "") +
         `; meanwhile GC ${f(sum(g))} (${g.length}), loop stalls ${stallSplit(s)}` +
         `, longest lock wait ${f(longestWait?.waitedMs ?? 0)}` +
         (longestWait ? ` (${longestWait.queuedAhead} queued ahead)` : "") +
