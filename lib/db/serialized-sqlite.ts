@@ -137,19 +137,27 @@ function report(
  */
 const SLICE_MS = 10;
 let sliceStartedAt: number | undefined;
+// Who waits for a turn, oldest first. Each waiter schedules one interchangeable
+// "ticket" immediate; a ticket lets the oldest waiter go, or, when this turn's
+// slice is spent, moves itself to the next turn, so the order stays first come,
+// first served.
+const waiting: (() => void)[] = [];
+
+function ticket(): void {
+  const now = performance.now();
+  if (sliceStartedAt === undefined) {
+    sliceStartedAt = now;
+    // Queued before any ticket moved on from this turn, so it runs first in the next: a fresh slice.
+    setImmediate(() => (sliceStartedAt = undefined));
+  }
+  if (now - sliceStartedAt > SLICE_MS) setImmediate(ticket);
+  else waiting.shift()?.();
+}
 
 const turnOfTheEventLoop = () =>
   new Promise<void>((resolve) => {
-    setImmediate(function run() {
-      const now = performance.now();
-      if (sliceStartedAt === undefined) {
-        sliceStartedAt = now;
-        // Runs first in the next turn's immediates: that turn gets a fresh slice.
-        setImmediate(() => (sliceStartedAt = undefined));
-      }
-      if (now - sliceStartedAt > SLICE_MS) setImmediate(run);
-      else resolve();
-    });
+    waiting.push(resolve);
+    setImmediate(ticket);
   });
 
 /** A FIFO async mutex. */
