@@ -16,7 +16,7 @@
  * Options (env): BENCH_DURATION (seconds, default 25), BENCH_CONNECTIONS (50),
  * BENCH_USERS (200), BENCH_TIMEOUT (per-request seconds, 30), BENCH_DB=sqlite|postgresql
  * (default both), BENCH_PORT (the server's port; default a free one).
- * `--quick`: 20 users, 10 connections, 3 s measured (figures only, for `npm test`).
+ * `--quick`: 20 users, 10 connections, 2 s measured (figures only, for `npm test`).
  *
  * The server runs with bench/support/server-probe.mjs; after each run the bench
  * prints what its slowest requests overlapped (GC, event-loop stalls, SQLite
@@ -36,7 +36,7 @@ import { sized } from "./support/quick";
 import { ensureBuild, startServer } from "./support/server";
 import { tailEvidence } from "./support/tail-evidence";
 
-const DURATION = Number(process.env.BENCH_DURATION ?? sized(25, 3));
+const DURATION = Number(process.env.BENCH_DURATION ?? sized(25, 2));
 const WARM_UP = sized(5, 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? sized(50, 10));
 const USERS = Number(process.env.BENCH_USERS ?? sized(200, 20));

@@ -10,7 +10,7 @@
  * Options (env): BENCH_LOGS (main user's logs, default 1,000,000),
  * BENCH_ITERATIONS (default 300), BENCH_DB=sqlite|postgresql (default both),
  * BENCH_PLANS=0 to skip the query plans, BENCH_KEEP=1 to keep the databases.
- * `--quick`: a 500-card deck, 5,000 logs, 20 iterations (targets not checked).
+ * `--quick`: a 200-card deck, 2,000 logs, 10 iterations (targets not checked).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -44,10 +44,10 @@ import {
 } from "./support/study-data";
 
 const SHAPE = sized(FULL_DECK, QUICK_DECK);
-const MAIN_LOGS = Number(process.env.BENCH_LOGS ?? sized(1_000_000, 5_000));
+const MAIN_LOGS = Number(process.env.BENCH_LOGS ?? sized(1_000_000, 2_000));
 const OTHER_LOGS = Math.round(MAIN_LOGS / 20);
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? sized(300, 20));
-const WARM_UP = sized(30, 5);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? sized(300, 10));
+const WARM_UP = sized(30, 3);
 const TARGET_P99_MS = 20;
 const kinds: BenchDbKind[] =
   process.env.BENCH_DB === "sqlite" || process.env.BENCH_DB === "postgresql"

@@ -19,7 +19,7 @@ import { snapshot } from "../../lib/repo/study";
 import type { CardMemory, StateValue } from "../../lib/srs/scheduler";
 import type { BenchDbKind } from "./databases";
 
-/** How big the synthetic deck is; `quick` keeps the same mix at 1/20 of the size, for `--quick` runs. */
+/** How big the synthetic deck is; `quick` keeps the same mix at 1/50 of the size, for `--quick` runs. */
 export type DeckShape = {
   cardsPerTopic: number;
   /** The main user has worked through the deck in topic order this far. */
@@ -27,7 +27,7 @@ export type DeckShape = {
   otherUserCards: number;
 };
 export const FULL_DECK: DeckShape = { cardsPerTopic: 500, studiedPrefix: 9_400, otherUserCards: 2_000 };
-export const QUICK_DECK: DeckShape = { cardsPerTopic: 25, studiedPrefix: 470, otherUserCards: 100 };
+export const QUICK_DECK: DeckShape = { cardsPerTopic: 10, studiedPrefix: 190, otherUserCards: 40 };
 
 export const TOPICS = 20;
 export const RETIRED_CARDS = 100;
