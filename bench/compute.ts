@@ -4,9 +4,17 @@
  * in one process, prints steps per second and the ratio, checks both reach a
  * comparable loss, times a 50×50 decision grid and heap growth over 10,000 steps.
  * Run with --expose-gc for the heap figure.
+ * `--quick`: 20 checked steps, one short timing round, 1,000 heap steps (figures only).
  */
 import { createDecisionGrid, generateDataset, nn, optim, Random } from "../lib/compute";
+import { quick, sized } from "./support/quick";
 import { tfjsTrainer, selectCpuBackend, type DenseWeights, type Trainer } from "./tfjs-reference";
+
+const CHECK_STEPS = sized(200, 20);
+const WARM_UP_STEPS = sized(20, 3);
+const ROUNDS = sized(3, 1);
+const SECONDS_PER_RATE = sized(1.5, 0.2);
+const HEAP_STEPS = sized(10_000, 1_000);
 
 type Workload = {
   name: string;
@@ -89,7 +97,7 @@ function oursTrainer(w: Workload): Trainer & { model: nn.Sequential } {
 }
 
 function stepsPerSecond(trainer: Trainer, minSeconds: number): number {
-  for (let i = 0; i < 20; i++) trainer.step();
+  for (let i = 0; i < WARM_UP_STEPS; i++) trainer.step();
   let steps = 0;
   const start = performance.now();
   while (performance.now() - start < minSeconds * 1000) {
@@ -104,7 +112,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function run(w: Workload): Promise<void> {
   console.log(`\n${w.name}`);
   // Same start, same data, same number of steps: the losses must agree.
-  const check = 200;
+  const check = CHECK_STEPS;
   const ours = oursTrainer(w);
   const theirs = tfjsTrainer({
     layers: denseWeights(ours.model),
@@ -132,9 +140,9 @@ async function run(w: Workload): Promise<void> {
 
   const oursRates: number[] = [];
   const tfjsRates: number[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     const a = oursTrainer(w);
-    oursRates.push(stepsPerSecond(a, 1.5));
+    oursRates.push(stepsPerSecond(a, SECONDS_PER_RATE));
     const b = tfjsTrainer({
       layers: denseWeights(a.model),
       x: w.x,
@@ -143,23 +151,23 @@ async function run(w: Workload): Promise<void> {
       loss: w.config.loss as "mse" | "softmax-ce",
       optimizer: w.optimizer,
     });
-    tfjsRates.push(stepsPerSecond(b, 1.5));
+    tfjsRates.push(stepsPerSecond(b, SECONDS_PER_RATE));
     b.dispose();
   }
   const ratio = median(oursRates) / median(tfjsRates);
   console.log(
-    `  steps/s (median of 3): lib/compute ${median(oursRates).toFixed(0)}, tfjs ${median(tfjsRates).toFixed(0)}, ratio ${ratio.toFixed(1)}× (target ≥ ${w.target}×) ${ratio >= w.target ? "ok" : "BELOW TARGET"}`,
+    `  steps/s (median of ${ROUNDS}): lib/compute ${median(oursRates).toFixed(0)}, tfjs ${median(tfjsRates).toFixed(0)}, ratio ${ratio.toFixed(1)}× (target ≥ ${w.target}×) ${quick ? "(quick run: not checked)" : ratio >= w.target ? "ok" : "BELOW TARGET"}`,
   );
 }
 
 function gridAndHeap(): void {
   const w = workloadA();
   const trainer = oursTrainer(w);
-  for (let i = 0; i < 300; i++) trainer.step();
+  for (let i = 0; i < sized(300, 30); i++) trainer.step();
   const grid = createDecisionGrid(trainer.model, { x: [-1.5, 1.5], y: [-1.5, 1.5], resolution: 50 });
-  for (let i = 0; i < 200; i++) grid.evaluate();
+  for (let i = 0; i < sized(200, 20); i++) grid.evaluate();
   const times: number[] = [];
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < sized(500, 50); i++) {
     const start = performance.now();
     grid.evaluate();
     times.push(performance.now() - start);
@@ -175,11 +183,11 @@ function gridAndHeap(): void {
   }
   gc();
   const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 10_000; i++) trainer.step();
+  for (let i = 0; i < HEAP_STEPS; i++) trainer.step();
   gc();
   const after = process.memoryUsage().heapUsed;
   console.log(
-    `heap growth over 10,000 steps of A: ${((after - before) / 1024).toFixed(1)} KiB (${((after - before) / 10_000).toFixed(1)} bytes/step; target: flat)`,
+    `heap growth over ${HEAP_STEPS.toLocaleString("en")} steps of A: ${((after - before) / 1024).toFixed(1)} KiB (${((after - before) / HEAP_STEPS).toFixed(1)} bytes/step; target: flat)`,
   );
 }
 

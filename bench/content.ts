@@ -2,6 +2,7 @@
  * `npm run bench:content`: how long checking and seeding take for the deck in
  * content/ and for a synthetic deck 20× its size (every card copied with new
  * ids), on a fresh SQLite file. Prints figures and the ratio per card.
+ * `--quick`: one topic of the deck and a ×2 copy of it.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -11,12 +12,38 @@ import { createDb } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { syncDeck } from "../lib/repo/sync-deck";
 
-const COPIES = 20;
+import { quick, sized } from "./support/quick";
+
+const COPIES = sized(20, 2);
+
+/** The deck's topic folders; under `--quick` only the first, whose cards relate only to each other. */
+function topicsOf(source: string): fs.Dirent[] {
+  const all = fs.readdirSync(source, { withFileTypes: true }).filter((e) => e.isDirectory());
+  return quick ? all.slice(0, 1) : all;
+}
+
+/** concepts.yml, cut to the concepts the given topics' cards name (every concept must have a card). */
+function conceptsOf(source: string, topics: fs.Dirent[]): string {
+  const text = fs.readFileSync(path.join(source, "concepts.yml"), "utf8");
+  if (!quick) return text;
+  const named = new Set<string>();
+  for (const topic of topics) {
+    for (const file of fs.readdirSync(path.join(source, topic.name))) {
+      const card = fs.readFileSync(path.join(source, topic.name, file), "utf8");
+      for (const id of /^concepts: \[(.*)\]$/m.exec(card)?.[1]?.split(",") ?? []) named.add(id.trim());
+    }
+  }
+  return text
+    .split("\n")
+    .filter((line) => !line.startsWith("- { id: ") || named.has(/^- \{ id: ([^,]+),/.exec(line)?.[1] ?? ""))
+    .join("\n");
+}
 
 function syntheticDeck(source: string, copies: number): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "gradus-bench-deck-"));
-  fs.copyFileSync(path.join(source, "concepts.yml"), path.join(root, "concepts.yml"));
-  for (const topic of fs.readdirSync(source, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+  const topics = topicsOf(source);
+  fs.writeFileSync(path.join(root, "concepts.yml"), conceptsOf(source, topics));
+  for (const topic of topics) {
     const from = path.join(source, topic.name);
     const to = path.join(root, topic.name);
     fs.mkdirSync(to);
@@ -73,11 +100,20 @@ async function measure(
   return { cards, checkMs, seedMs };
 }
 
-const source = path.resolve("content");
-const base = await measure("deck", source);
+/** Under `--quick`, a copy of the deck's first topic; else the deck itself. */
+function baseDeck(): { root: string; cleanUp: () => void } {
+  const content = path.resolve("content");
+  if (!quick) return { root: content, cleanUp: () => {} };
+  const root = syntheticDeck(content, 1);
+  return { root, cleanUp: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+const { root: source, cleanUp } = baseDeck();
+const base = await measure(quick ? "first topic" : "deck", source);
 const big = syntheticDeck(source, COPIES);
 const scaled = await measure(`synthetic ×${COPIES}`, big);
 fs.rmSync(big, { recursive: true, force: true });
+cleanUp();
 const perCard = (r: typeof base) => (r.checkMs + r.seedMs) / r.cards;
 console.log(
   `check+seed per card: ×${COPIES} deck / deck = ${(perCard(scaled) / perCard(base)).toFixed(2)} (1.00 = linear)`,

@@ -7,18 +7,21 @@
  * Prints the time of each step, the longest stall of the main thread's event loop
  * while the worker ran, and the log loss / RMSE of the defaults, the fitted and the
  * true parameters on the history.
+ * Sizes: the first argument (comma-separated), or 2,000 under `--quick`.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fitParameters } from "../lib/optimizer/fit-parameters";
 import { countTrainingItems, packSequences, toCardSequences } from "../lib/srs/fsrs-items";
 import { defaultFsrsParams } from "../lib/srs/scheduler";
 import { simulateReviews } from "../lib/srs/simulate-reviews";
+import { quick } from "./support/quick";
 
 const TRUE_PARAMS = [
   0.6, 2.0, 4.5, 14.0, 6.0, 0.6, 2.2, 0.02, 1.6, 0.2, 1.0, 1.8, 0.08, 0.35, 1.9, 0.4, 2.3, 0.6, 0.1, 0.06,
   0.25,
 ];
-const SIZES = (process.argv[2] ?? "10000,100000").split(",").map(Number);
+const sizesArgument = process.argv.slice(2).find((a) => !a.startsWith("--"));
+const SIZES = (sizesArgument ?? (quick ? "2000" : "10000,100000")).split(",").map(Number);
 
 const ms = (x: number) => `${Math.round(x)} ms`;
 

@@ -10,25 +10,36 @@
  * exact body (same user, same clientId), which must come back 200 "duplicate".
  * Afterwards the database must hold exactly one review log per clientId and
  * one card state at version 1 per graded pair. Exits non-zero otherwise.
+ * One continuous run: the figures are those of requests sent after the first
+ * 5 s (warm-up), as the bench's own clock saw them.
  *
  * Options (env): BENCH_DURATION (seconds, default 25), BENCH_CONNECTIONS (50),
  * BENCH_USERS (200), BENCH_TIMEOUT (per-request seconds, 30), BENCH_DB=sqlite|postgresql
- * (default both).
+ * (default both), BENCH_PORT (the server's port; default a free one).
+ * `--quick`: 20 users, 10 connections, 2 s measured (figures only, for `npm test`).
+ *
+ * The server runs with bench/support/server-probe.mjs; after each run the bench
+ * prints what its slowest requests overlapped (GC, event-loop stalls, SQLite
+ * lock waits and holds): the evidence for what makes the tail.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "../lib/auth/session-token";
 import { createDb, type Db } from "../lib/db/client";
 import { createSession } from "../lib/repo/sessions";
 import { Random } from "../lib/compute";
 import { postgresCluster, postgresDatabase, sqliteDatabase, type BenchDbKind } from "./support/databases";
+import { sized } from "./support/quick";
 import { ensureBuild, startServer } from "./support/server";
+import { tailEvidence } from "./support/tail-evidence";
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 25);
-const WARM_UP = 5;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const USERS = Number(process.env.BENCH_USERS ?? 200);
+const DURATION = Number(process.env.BENCH_DURATION ?? sized(25, 2));
+const WARM_UP = sized(5, 1);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? sized(50, 10));
+const USERS = Number(process.env.BENCH_USERS ?? sized(200, 20));
 const DUPLICATE_SHARE = 0.1;
 const REQUEST_TIMEOUT_S = Number(process.env.BENCH_TIMEOUT ?? 30);
 const kinds: BenchDbKind[] =
@@ -91,7 +102,16 @@ function requestSource(users: LoadUser[], cardIds: string[]) {
   };
 }
 
-type Tally = { recorded: number; duplicate: number; other: Map<string, number>; answered: Set<string> };
+type Tally = {
+  recorded: number;
+  duplicate: number;
+  other: Map<string, number>;
+  answered: Set<string>;
+  /** Per clientId: when the bench sent it and how long the answer took, as the client saw it. */
+  latency: Map<string, { at: number; ms: number }>;
+  /** Every answer: when its request was sent, how long it took, and what it was. */
+  samples: { at: number; ms: number; answer: "recorded" | "duplicate" | "other" }[];
+};
 
 function run(
   origin: string,
@@ -113,28 +133,38 @@ function run(
         path: "/api/review/grade",
         setupRequest: (request, context) => {
           const next = source.next();
-          (context as { clientId?: string }).clientId = next.clientId;
+          Object.assign(context, { clientId: next.clientId, sentAt: Date.now() });
           return {
             ...request,
             headers: {
               "content-type": "application/json",
               origin,
               cookie: users[next.userIndex]!.cookie,
+              // Lets the server probe's timeline name the request (bench/support/tail-evidence.ts).
+              "x-bench-id": next.clientId,
             },
             body: next.body,
           };
         },
         onResponse: (status, body, context) => {
-          tally.answered.add((context as { clientId: string }).clientId);
+          const { clientId, sentAt } = context as { clientId: string; sentAt: number };
+          tally.answered.add(clientId);
+          const latency = { at: sentAt, ms: Date.now() - sentAt };
+          tally.latency.set(clientId, latency);
           let parsed: { status?: string; error?: string } = {};
           try {
             parsed = JSON.parse(body) as typeof parsed;
           } catch {
             parsed = { error: "non-JSON answer" };
           }
-          if (status === 201 && parsed.status === "recorded") tally.recorded++;
-          else if (status === 200 && parsed.status === "duplicate") tally.duplicate++;
-          else {
+          if (status === 201 && parsed.status === "recorded") {
+            tally.recorded++;
+            tally.samples.push({ ...latency, answer: "recorded" });
+          } else if (status === 200 && parsed.status === "duplicate") {
+            tally.duplicate++;
+            tally.samples.push({ ...latency, answer: "duplicate" });
+          } else {
+            tally.samples.push({ ...latency, answer: "other" });
             const key = `${status} ${parsed.error ?? parsed.status ?? ""}`;
             tally.other.set(key, (tally.other.get(key) ?? 0) + 1);
           }
@@ -142,6 +172,21 @@ function run(
       },
     ],
   });
+}
+
+/** Nearest-rank percentiles (whole ms) of the measured answers, and their rate. */
+function latencyFigures(ms: number[], seconds: number) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const rank = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
+  return {
+    seconds,
+    perSecond: sorted.length / seconds,
+    p50: rank(0.5),
+    p97_5: rank(0.975),
+    p99: rank(0.99),
+    max: sorted.at(-1) ?? 0,
+  };
 }
 
 const tail = (text: string, lines: number) => text.split("\n").slice(-lines).join("\n");
@@ -183,7 +228,8 @@ async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
   console.log(`\n== ${kind} ==`);
   const target =
     kind === "sqlite" ? sqliteDatabase("grading") : await postgresDatabase(await adminUrl(), "grading");
-  const server = await startServer(target.url).catch(async (error: unknown) => {
+  const probeFile = path.join(os.tmpdir(), `gradus-bench-probe-${process.pid}-${kind}.jsonl`);
+  const server = await startServer(target.url, { probeFile }).catch(async (error: unknown) => {
     await target.drop();
     throw error;
   });
@@ -197,31 +243,54 @@ async function runOne(kind: BenchDbKind, adminUrl: () => Promise<string>) {
       `  ${users.length} users with sessions, ${cardIds.length} cards: ${users.length * cardIds.length} pairs`,
     );
     const source = requestSource(users, cardIds);
-    const tally: Tally = { recorded: 0, duplicate: 0, other: new Map(), answered: new Set() };
-    await run(server.origin, users, source, tally, WARM_UP);
-    const before = { recorded: tally.recorded, duplicate: tally.duplicate };
-    const result = await run(server.origin, users, source, tally, DURATION);
+    const tally: Tally = {
+      recorded: 0,
+      duplicate: 0,
+      other: new Map(),
+      answered: new Set(),
+      latency: new Map(),
+      samples: [],
+    };
+    // One continuous run; figures count the requests sent after the warm-up. (Two autocannon runs
+    // measured a burst the bench made itself: 50 new connections while the server still worked
+    // through the 50 requests the warm-up run had abandoned.)
+    const runStart = Date.now();
+    const result = await run(server.origin, users, source, tally, WARM_UP + DURATION);
+    const measuredFrom = runStart + WARM_UP * 1000;
+    const measuredTo = Date.now();
     // Let requests autocannon abandoned at the deadline finish on the server before counting.
-    await new Promise((r) => setTimeout(r, 2_000));
+    await new Promise((r) => setTimeout(r, sized(2_000, 500)));
     const check = await checkExactlyOnce(db, source.sent, tally.answered, users);
     const other = [...tally.other].map(([k, v]) => `${k}: ${v}`).join(", ") || "none";
-    console.log(
-      `  measured ${result.duration.toFixed(1)} s: ${result.requests.average.toFixed(0)} req/s, ` +
-        `latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    const measured = tally.samples.filter((x) => x.at >= measuredFrom);
+    const figures = latencyFigures(
+      measured.map((x) => x.ms),
+      (measuredTo - measuredFrom) / 1000,
     );
     console.log(
-      `  responses: ${tally.recorded - before.recorded} recorded (201), ${tally.duplicate - before.duplicate} duplicate (200); ` +
-        `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; other answers (whole run): ${other}`,
+      `  measured ${figures.seconds.toFixed(1)} s: ${figures.perSecond.toFixed(0)} req/s, ` +
+        `latency p50 ${figures.p50} ms, p97.5 ${figures.p97_5} ms, p99 ${figures.p99} ms, max ${figures.max} ms`,
+    );
+    const count = (answer: string) => measured.filter((x) => x.answer === answer).length;
+    console.log(
+      `  responses: ${count("recorded")} recorded (201), ${count("duplicate")} duplicate (200); ` +
+        `whole run: non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, other answers ${other}`,
     );
     for (const line of check.lines) console.log(`  ${line}`);
+    // The probe writes every 250 ms: give it a beat, then read what the slowest requests ran into.
+    await new Promise((r) => setTimeout(r, 300));
+    for (const line of tailEvidence(probeFile, measuredFrom, measuredTo, tally.latency))
+      console.log(`  ${line}`);
     const clean = check.ok && result.non2xx === 0 && result.errors === 0 && tally.other.size === 0;
     console.log(`  exactly-once check: ${clean ? "passed" : "FAILED"}`);
     if (!clean) console.log(`  server log (tail):\n${tail(fs.readFileSync(server.logFile, "utf8"), 40)}`);
-    return { kind, result, clean };
+    return { kind, result, figures, clean };
   } finally {
     await db.$disconnect();
     await server.stop();
     await target.drop();
+    if (process.env.BENCH_KEEP === "1") console.log(`  kept: ${probeFile}`);
+    else fs.rmSync(probeFile, { force: true });
   }
 }
 
@@ -237,10 +306,10 @@ try {
 console.log(
   `\n${CONNECTIONS} connections, ${USERS} users, ${DURATION} s measured after ${WARM_UP} s warm-up`,
 );
-console.log("database     req/s   p50   p97.5   p99  non-2xx  errors  exactly once");
-for (const { kind, result, clean } of results) {
+console.log("database     req/s   p50   p97.5   p99    max  non-2xx  errors  exactly once");
+for (const { kind, result, figures, clean } of results) {
   console.log(
-    `${kind.padEnd(11)} ${result.requests.average.toFixed(0).padStart(6)} ${String(result.latency.p50).padStart(5)} ${String(result.latency.p97_5).padStart(7)} ${String(result.latency.p99).padStart(5)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)}  ${clean ? "yes" : "NO"}`,
+    `${kind.padEnd(11)} ${figures.perSecond.toFixed(0).padStart(6)} ${String(figures.p50).padStart(5)} ${String(figures.p97_5).padStart(7)} ${String(figures.p99).padStart(5)} ${String(figures.max).padStart(6)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)}  ${clean ? "yes" : "NO"}`,
   );
 }
 if (results.some((r) => !r.clean)) process.exitCode = 1;

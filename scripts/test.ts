@@ -6,6 +6,7 @@
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { BENCHES } from "../bench/all";
 import { buildIsCurrent, recordBuild } from "./build-if-needed";
 import { aptInstall, startPostgres } from "./test-support/postgres";
 
@@ -96,6 +97,7 @@ function buildOnce(): boolean {
 
 function playwright(): Omit<Result, "suite" | "seconds"> {
   ensureChromium();
+  // The multi-instance suite and the grading bench in bench-quick reuse this build.
   if (!buildOnce()) return { passed: 0, failed: 1, note: "next build failed" };
   const report = path.join(OUT, "e2e.json");
   const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
@@ -109,6 +111,37 @@ function playwright(): Omit<Result, "suite" | "seconds"> {
   return { passed: json.stats.expected + json.stats.flaky, failed };
 }
 
+/**
+ * Every bench of bench/all.ts in quick mode, one test each: passed when it exits 0 and
+ * printed its figures. So a bench that no longer runs fails CI instead of rotting.
+ */
+function benchQuick(pgAdminUrl: string | undefined): Omit<Result, "suite" | "seconds"> {
+  let passed = 0;
+  const failures: string[] = [];
+  for (const bench of BENCHES) {
+    console.log(`\n--- npm run ${bench.script} -- --quick ---`);
+    const start = Date.now();
+    const result = spawnSync("npm", ["run", "--silent", bench.script, "--", "--quick"], {
+      env: { ...baseEnv, ...(pgAdminUrl ? { BENCH_PG_URL: pgAdminUrl } : {}) },
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    process.stdout.write(output);
+    const missing = bench.figures.filter((figure) => !figure.test(output));
+    const seconds = ((Date.now() - start) / 1000).toFixed(1);
+    if (result.status === 0 && missing.length === 0) {
+      passed++;
+      console.log(`--- ${bench.script}: passed in ${seconds} s`);
+    } else {
+      const why = result.status !== 0 ? `exit ${result.status}` : `no ${missing.join(", ")} in its output`;
+      failures.push(`${bench.script} (${why})`);
+      console.log(`--- ${bench.script}: FAILED in ${seconds} s: ${why}`);
+    }
+  }
+  return { passed, failed: failures.length, note: failures.length ? failures.join("; ") : undefined };
+}
+
 async function main(): Promise<void> {
   timed("typecheck", () => check(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]));
   timed("lint", () =>
@@ -120,38 +153,51 @@ async function main(): Promise<void> {
     vitest("integration", "integration-sqlite", { GRADUS_TEST_DB: "sqlite" }),
   );
 
-  if (wanted("integration-postgresql")) {
-    let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
+  // One PostgreSQL cluster for the integration suite and the benches' quick runs.
+  let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
+  let clusterError: string | undefined;
+  if (wanted("integration-postgresql") || wanted("bench-quick")) {
     try {
       cluster = await startPostgres();
-      const url = cluster.url;
-      timed("integration-postgresql", () =>
-        vitest("integration", "integration-postgresql", {
-          GRADUS_TEST_DB: "postgresql",
-          TEST_PG_ADMIN_URL: url,
-        }),
-      );
-      // Three `npm start` at once on one empty database; needs the production build.
-      timed("multi-instance-postgresql", () =>
-        buildOnce()
-          ? vitest("multi-instance", "multi-instance-postgresql", { TEST_PG_ADMIN_URL: url })
-          : { passed: 0, failed: 1, note: "next build failed" },
-      );
     } catch (error) {
-      results.push({
-        suite: "integration-postgresql",
-        passed: 0,
-        failed: 1,
-        seconds: 0,
-        note: (error as Error).message,
-      });
-      console.error(`postgres: ${(error as Error).message}`);
-    } finally {
-      cluster?.stop();
+      clusterError = (error as Error).message;
+      console.error(`postgres: ${clusterError}`);
     }
   }
+  try {
+    if (wanted("integration-postgresql")) {
+      if (cluster) {
+        const url = cluster.url;
+        timed("integration-postgresql", () =>
+          vitest("integration", "integration-postgresql", {
+            GRADUS_TEST_DB: "postgresql",
+            TEST_PG_ADMIN_URL: url,
+          }),
+        );
+        // Three `npm start` at once on one empty database; needs the production build.
+        timed("multi-instance-postgresql", () =>
+          buildOnce()
+            ? vitest("multi-instance", "multi-instance-postgresql", { TEST_PG_ADMIN_URL: url })
+            : { passed: 0, failed: 1, note: "next build failed" },
+        );
+      } else {
+        results.push({
+          suite: "integration-postgresql",
+          passed: 0,
+          failed: 1,
+          seconds: 0,
+          note: clusterError,
+        });
+      }
+    }
 
-  timed("e2e", playwright);
+    timed("e2e", playwright);
+
+    // After e2e: the grading bench serves the build e2e just made.
+    timed("bench-quick", () => benchQuick(cluster?.url));
+  } finally {
+    cluster?.stop();
+  }
 
   const lines = results.map(
     (r) =>

@@ -2,36 +2,19 @@
  * The SQL Prisma actually sends for one `nextCards` call, and the database's
  * plan for each query that reads CardState, ReviewLog or Card in bulk.
  */
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
-import { PrismaClient as SqliteClient } from "../../lib/generated/prisma-sqlite/client";
-import { PrismaClient as PostgresClient } from "../../lib/generated/prisma-postgresql/client";
-import type { Db } from "../../lib/db/client";
+import { createDb, type Db } from "../../lib/db/client";
 import { sqlitePathFromUrl } from "../../lib/db/sqlite-path";
 import type { BenchDbKind } from "./databases";
 import { withClient } from "./databases";
 
 type Captured = { query: string; params: unknown[] };
 
-/** A client that records every statement it runs. */
-function recordingClient(kind: BenchDbKind, url: string, out: Captured[]): Db {
-  const record = (e: { query: string; params: string }) =>
-    out.push({ query: e.query, params: JSON.parse(e.params) as unknown[] });
-  if (kind === "sqlite") {
-    const client = new SqliteClient({
-      adapter: new PrismaBetterSqlite3({ url }),
-      log: [{ emit: "event", level: "query" }],
-    });
-    client.$on("query", record);
-    return client;
-  }
-  const client = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: url }),
-    log: [{ emit: "event", level: "query" }],
+/** A client of the app's own kind (createDb, so it knows its dialect) that records every statement it runs. */
+function recordingClient(url: string, out: Captured[]): Db {
+  return createDb(url, {
+    onQuery: (e) => out.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }),
   });
-  client.$on("query", record);
-  return client as unknown as Db;
 }
 
 /** The bulk reads of building the queue: the due and fresh-cards queries (both filter on buriedUntil) and today's log counts. */
@@ -53,7 +36,7 @@ export async function explainQueue(
   run: (db: Db) => Promise<unknown>,
 ): Promise<string[]> {
   const captured: Captured[] = [];
-  const db = recordingClient(kind, url, captured);
+  const db = recordingClient(url, captured);
   try {
     await run(db);
   } finally {

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { buildIsCurrent, recordBuild } from "../../scripts/build-if-needed";
 import { freePort } from "../../scripts/test-support/postgres";
 
@@ -28,9 +29,24 @@ export function ensureBuild(): void {
   recordBuild();
 }
 
-export async function startServer(databaseUrl: string): Promise<RunningServer> {
+const PROBE = path.join(import.meta.dirname, "server-probe.mjs");
+
+/**
+ * Starts the server on BENCH_PORT when set (so parallel runs can be kept apart),
+ * else on a free port. With `probeFile`, server-probe.mjs writes its timeline there.
+ */
+export async function startServer(
+  databaseUrl: string,
+  options: { probeFile?: string } = {},
+): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gradus-bench-server-"));
-  const port = await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
+  const probe = options.probeFile
+    ? {
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${pathToFileURL(PROBE).href}`.trim(),
+        GRADUS_PROBE_FILE: options.probeFile,
+      }
+    : {};
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -43,6 +59,7 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const prepare = spawnSync(process.execPath, [tsxCli, "scripts/prepare-db.ts"], { env, encoding: "utf8" });
+  Object.assign(env, probe);
   if (prepare.status !== 0) throw new Error(`prepare-db failed:\n${prepare.stdout}${prepare.stderr}`);
   process.stdout.write(prepare.stdout.replace(/^/gm, "  "));
 

@@ -19,14 +19,21 @@ import { snapshotOf } from "../../lib/srs/memory-schema";
 import type { CardMemory, StateValue } from "../../lib/srs/scheduler";
 import type { BenchDbKind } from "./databases";
 
+/** How big the synthetic deck is; `quick` keeps the same mix at 1/50 of the size, for `--quick` runs. */
+export type DeckShape = {
+  cardsPerTopic: number;
+  /** The main user has worked through the deck in topic order this far. */
+  studiedPrefix: number;
+  otherUserCards: number;
+};
+export const FULL_DECK: DeckShape = { cardsPerTopic: 500, studiedPrefix: 9_400, otherUserCards: 2_000 };
+export const QUICK_DECK: DeckShape = { cardsPerTopic: 10, studiedPrefix: 190, otherUserCards: 40 };
+
 export const TOPICS = 20;
-export const CARDS_PER_TOPIC = 500;
 export const RETIRED_CARDS = 100;
 export const MAIN_USER = "bench-main-user";
-const STUDIED_PREFIX = 9_400; // the main user has worked through the deck in topic order this far
 const PAUSED_TOPICS = [7, 19]; // one fully studied, one not yet started
 const OTHER_USERS = 5;
-const OTHER_USER_CARDS = 2_000;
 const DAY = 86_400_000;
 const YEARS = 3;
 
@@ -79,7 +86,7 @@ async function inBatches<T>(
   );
 }
 
-export async function insertDeck(db: Db, rng: Random): Promise<string[]> {
+export async function insertDeck(db: Db, rng: Random, shape: DeckShape = FULL_DECK): Promise<string[]> {
   const now = new Date();
   await db.topic.createMany({
     data: Array.from({ length: TOPICS }, (_, t) => ({
@@ -95,8 +102,8 @@ export async function insertDeck(db: Db, rng: Random): Promise<string[]> {
   const liveIds: string[] = [];
   const rows = [];
   for (let t = 0; t < TOPICS; t++) {
-    for (let i = 0; i < CARDS_PER_TOPIC + RETIRED_CARDS / TOPICS; i++) {
-      const retired = i >= CARDS_PER_TOPIC;
+    for (let i = 0; i < shape.cardsPerTopic + RETIRED_CARDS / TOPICS; i++) {
+      const retired = i >= shape.cardsPerTopic;
       const id = cardId(t, i);
       if (!retired) liveIds.push(id);
       rows.push({
@@ -113,7 +120,7 @@ export async function insertDeck(db: Db, rng: Random): Promise<string[]> {
         sources: JSON.stringify([
           { title: "Deep Learning, ch. 6", url: "https://www.deeplearningbook.org/" },
         ]),
-        related: JSON.stringify([cardId(t, (i + 1) % CARDS_PER_TOPIC)]),
+        related: JSON.stringify([cardId(t, (i + 1) % shape.cardsPerTopic)]),
         searchText: `synthetic card ${id}`,
         sourcePath: `content/${topicId(t)}/${id}.md`,
         contentHash: randomUUID(),
@@ -178,6 +185,7 @@ export async function insertUsersAndStates(
   liveIds: string[],
   now: Date,
   nextDayStart: Date,
+  shape: DeckShape = FULL_DECK,
 ): Promise<{ users: Users; states: Record<string, number> }> {
   const others = Array.from({ length: OTHER_USERS }, (_, i) => `bench-other-user-${i}`);
   for (const id of [MAIN_USER, ...others]) {
@@ -201,8 +209,8 @@ export async function insertUsersAndStates(
   const states: Record<string, number> = {};
   const studied = new Map<string, string[]>();
   const rows: StateRow[] = [];
-  const mainIds = [...liveIds.slice(0, STUDIED_PREFIX)];
-  for (let t = 0; t < TOPICS; t++) mainIds.push(cardId(t, CARDS_PER_TOPIC)); // states on retired cards too
+  const mainIds = [...liveIds.slice(0, shape.studiedPrefix)];
+  for (let t = 0; t < TOPICS; t++) mainIds.push(cardId(t, shape.cardsPerTopic)); // states on retired cards too
   studied.set(MAIN_USER, mainIds);
   for (const id of mainIds) {
     const row = stateRow(rng, MAIN_USER, id, now, nextDayStart);
@@ -214,9 +222,9 @@ export async function insertUsersAndStates(
         : ["new (with row)", "learning", "review", "relearning"][row.state]!;
     states[label] = (states[label] ?? 0) + 1;
   }
-  states["new (no row)"] = liveIds.length - STUDIED_PREFIX;
+  states["new (no row)"] = liveIds.length - shape.studiedPrefix;
   for (const userId of others) {
-    const ids = liveIds.slice(0, OTHER_USER_CARDS);
+    const ids = liveIds.slice(0, shape.otherUserCards);
     studied.set(userId, ids);
     for (const id of ids) rows.push(stateRow(rng, userId, id, now, nextDayStart));
   }

@@ -14,30 +14,51 @@ import { sqlitePathFromUrl } from "./sqlite-path";
  */
 export type Db = SqliteClient;
 
+/** One statement Prisma sent, as its query log event reports it (params as a JSON array). */
+export type QueryEvent = { query: string; params: string; duration: number };
+
+export type CreateDbOptions = {
+  /**
+   * Called with every statement the client sends. For tools that need the SQL
+   * (the query-plan bench): they get a client of the app's own kind, so code
+   * that asks for its dialect works on it like on any other.
+   */
+  onQuery?: (event: QueryEvent) => void;
+};
+
 // Which database each client talks to, for the few raw queries whose SQL differs.
 // On globalThis like the client itself, so a dev hot reload of this module keeps it.
 const registry = globalThis as unknown as { gradusDbKinds?: WeakMap<Db, "sqlite" | "postgresql"> };
 const kinds = (registry.gradusDbKinds ??= new WeakMap());
 
-export function createDb(url: string): Db {
+export function createDb(url: string, options: CreateDbOptions = {}): Db {
+  const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : undefined;
+  let client: Db;
   if (databaseKind(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    const client = new PostgresClient({ adapter }) as unknown as Db;
+    client = new PostgresClient({ adapter, log }) as unknown as Db;
     kinds.set(client, "postgresql");
-    return client;
+  } else {
+    const file = sqlitePathFromUrl(url);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    client = new SqliteClient({
+      adapter: serializedSqlite(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 })),
+      log,
+    }) as unknown as Db;
+    kinds.set(client, "sqlite");
   }
-  const file = sqlitePathFromUrl(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const client = new SqliteClient({
-    adapter: serializedSqlite(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 })),
-  });
-  kinds.set(client, "sqlite");
+  if (options.onQuery) (client as unknown as QueryLogging).$on("query", options.onQuery);
   return client;
 }
+
+type QueryLogging = { $on: (event: "query", callback: (event: QueryEvent) => void) => void };
 
 /** The SQL dialect of a client made by createDb. */
 export function dialectOf(db: Db): "sqlite" | "postgresql" {
   const kind = kinds.get(db);
-  if (!kind) throw new Error("dialectOf: this client was not made by createDb");
+  if (!kind)
+    throw new Error(
+      "dialectOf: this client was not made by createDb (make every client there; pass onQuery to record its SQL)",
+    );
   return kind;
 }

@@ -48,4 +48,19 @@ describe.runIf(testDbKind === "sqlite")("one SQLite connection shared by concurr
     const settings = await t.db.userSettings.findUniqueOrThrow({ where: { userId: alice.userId } });
     expect(settings.newCardsPerDay).toBe(20);
   });
+
+  // bench:grading's multi-second maximum on SQLite: better-sqlite3 answers synchronously, so a
+  // request's statements ran back to back without the event loop ever turning, and a busy server
+  // accepted new connections and read new requests only between whole requests.
+  it("regression: lets the event loop turn between statements, so a busy server still polls its sockets", async () => {
+    let done = 0;
+    let doneWhenTheLoopTurned = -1;
+    setImmediate(() => (doneWhenTheLoopTurned = done));
+    for (let i = 0; i < 30; i++) {
+      await t.db.user.count();
+      done++;
+    }
+    expect(doneWhenTheLoopTurned).toBeGreaterThanOrEqual(0);
+    expect(doneWhenTheLoopTurned).toBeLessThan(3);
+  });
 });
