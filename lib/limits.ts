@@ -23,8 +23,6 @@ export const rateLimits = {
   import: { max: 5, windowMs: HOUR },
   /** Per user: an export reads the whole account. */
   export: { max: 30, windowMs: HOUR },
-  /** Per client address (the deck is public): served from a per-process cache, so generous. */
-  ankiDeck: { max: 60, windowMs: HOUR },
   /** Per user: starting a fit of FSRS parameters (a worker thread for seconds). */
   optimizerRun: { max: 10, windowMs: HOUR },
   /** Per user: adopting parameters or the defaults reschedules every studied card. */
@@ -44,3 +42,6 @@ export const APPLY_CHUNK_CARDS = 200;
 
 /** An import whose heartbeat is older than this is taken to have died with its process. */
 export const IMPORT_STALE_MS = 60_000;
+
+/** Entries allowed in an import's topics, paused tags and card states (each at most one per deck item). */
+export const IMPORT_MAX_SMALL_LIST = 20_000;

@@ -17,7 +17,6 @@ export class RateLimitExceeded extends AppError {
 const wording: Record<RateLimitedAction, string> = {
   import: "imports",
   export: "exports",
-  ankiDeck: "Anki deck downloads",
   optimizerRun: "parameter fits",
   optimizerApply: "parameter changes",
 };
