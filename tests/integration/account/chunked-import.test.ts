@@ -38,7 +38,11 @@ describe(`a chunked import on ${testDbKind}`, () => {
   it("round-trips a history of several chunks exactly, through the uploaded bytes", async () => {
     expect(source.exported.reviewLogs.length).toBe(IMPORT_CHUNK_ROWS * 2 + 500);
     const target = await createTestUser(t.db);
-    const result = await importAccountFile({ db: t.db, userId: target.userId, body: bytesOf(source.exported) });
+    const result = await importAccountFile({
+      db: t.db,
+      userId: target.userId,
+      body: bytesOf(source.exported),
+    });
     expect(result).toEqual({
       cardStates: source.exported.cardStates.length,
       reviewLogs: source.exported.reviewLogs.length,
