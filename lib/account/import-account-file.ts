@@ -27,9 +27,14 @@ export async function importAccountFile(input: {
 }): Promise<{ cardStates: number; reviewLogs: number }> {
   const parsed = await parseJsonInWorker(input.body, lists, IMPORT_CHUNK_ROWS);
   try {
-    const raw = isPlainObject(parsed.head) ? parsed.head : null;
-    if (!raw) accountExportSchema.parse(parsed.head); // throws: not an object
-    const base = { ...raw, topics: [], pausedTags: [], cardStates: [], reviewLogs: [] };
+    if (!isPlainObject(parsed.head)) {
+      accountExportSchema.parse(parsed.head); // throws, worded by the schema
+      throw new AppError("INVALID_INPUT", "expected an account export (a JSON object)");
+    }
+    // The document with its lists emptied; a list that is missing or not an array stays as
+    // it is, so this first parse reports it as the schema words it.
+    const base = { ...parsed.head, ...Object.fromEntries(parsed.split.map((f) => [f, []])) };
+    accountExportSchema.parse(base);
     const chunks = parsed.chunks[Symbol.asyncIterator]();
 
     // The small lists arrive first; gather them until the review log starts.

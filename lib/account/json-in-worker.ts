@@ -25,7 +25,7 @@ if (doc !== undefined) {
   const split = isObject ? fields.filter((f) => Array.isArray(doc[f])) : [];
   const head = isObject ? { ...doc } : doc;
   for (const f of split) delete head[f];
-  parentPort.postMessage({ type: "head", head });
+  parentPort.postMessage({ type: "head", head, split });
   let field = 0;
   let offset = 0;
   parentPort.on("message", () => {
@@ -49,13 +49,15 @@ export type JsonChunk = { field: string; offset: number; rows: unknown[] };
 
 type Message =
   | { type: "error"; message: string }
-  | { type: "head"; head: unknown }
+  | { type: "head"; head: unknown; split: string[] }
   | ({ type: "chunk" } & JsonChunk)
   | { type: "end" };
 
 export type JsonInWorker = {
   /** The document without the split arrays (or the whole value, if it is not an object). */
   head: unknown;
+  /** Which of `fields` were arrays and come in `chunks` (the others, if present, stay in `head`). */
+  split: string[];
   /** The split arrays' elements in order of `fields`, `chunkRows` at a time. */
   chunks: AsyncIterable<JsonChunk>;
   /** Stops the worker (also done when `chunks` ends or its loop is left early). */
@@ -118,5 +120,5 @@ export async function parseJsonInWorker(
       await close();
     }
   }
-  return { head: first.head, chunks: chunks(), close };
+  return { head: first.head, split: first.split, chunks: chunks(), close };
 }

@@ -93,6 +93,19 @@ describe(`a chunked import on ${testDbKind}`, () => {
     expect(await snapshotOf(target.userId)).toEqual(before);
   });
 
+  it("refuses an export whose review log is missing or not a list, as the schema words it", async () => {
+    const target = await createTestUser(t.db);
+    const { reviewLogs: _logs, ...withoutLogs } = source.exported;
+    for (const body of [withoutLogs, { ...withoutLogs, reviewLogs: "none" }]) {
+      const error = await rejectionOf(
+        importAccountFile({ db: t.db, userId: target.userId, body: bytesOf(body) }),
+        ZodError,
+      );
+      expect(error.issues[0]?.path).toEqual(["reviewLogs"]);
+    }
+    expect((await snapshotOf(target.userId)).reviewLogs).toEqual([]);
+  });
+
   it("answers a body that is not JSON with INVALID_INPUT quoting the parser", async () => {
     const target = await createTestUser(t.db);
     const error = await rejectionOf(
