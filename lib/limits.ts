@@ -35,7 +35,7 @@ export type RateLimitedAction = keyof typeof rateLimits;
 export const MAX_CONCURRENT_FITS = 2;
 
 /** Review log rows validated and written per step of an import (each its own short statement). */
-export const IMPORT_CHUNK_ROWS = 1_000;
+export const IMPORT_CHUNK_ROWS = 500;
 
 /** Cards rescheduled per transaction when parameters are applied. */
 export const APPLY_CHUNK_CARDS = 200;

@@ -1,4 +1,3 @@
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { ZodError, type core } from "zod";
 import type { Db } from "@/lib/db";
 import { accountExportSchema, type ReviewLogRecord } from "@/lib/account/export-format";
@@ -65,8 +64,8 @@ export async function importAccountFile(input: {
     async function* reviewLogs(): AsyncIterable<ReviewLogRecord[]> {
       let chunk = pending;
       while (chunk) {
+        // Validated as the importer asks for it, so its pacing (lib/concurrency/pacer.ts) covers this too.
         yield validateChunk(base, chunk);
-        await yieldToEventLoop();
         const next = await chunks.next();
         chunk = next.done ? null : next.value;
       }

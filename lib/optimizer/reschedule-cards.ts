@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { createPacer } from "@/lib/concurrency/pacer";
 import type { Db } from "@/lib/db";
 import { APPLY_CHUNK_CARDS } from "@/lib/limits";
 import { fitJobScope, type FitJobScope, type Rescheduled, type StudiedCard } from "@/lib/repo/fit-jobs";
@@ -39,6 +39,7 @@ export async function rescheduleCards(input: {
   afterChunk?: () => Promise<void>;
 }): Promise<{ rescheduled: number }> {
   const jobs = fitJobScope(input.db, input.userId);
+  const pace = createPacer();
   // The version each card was left at by this reschedule (written, or read and kept).
   const settled = new Map<string, number>();
   const rescheduled = new Set<string>();
@@ -55,7 +56,7 @@ export async function rescheduleCards(input: {
         rescheduled.add(w.cardId);
       }
       await input.afterChunk?.();
-      await yieldToEventLoop();
+      await pace();
     }
     return selected.length;
   };

@@ -1,6 +1,6 @@
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Db } from "@/lib/db";
 import type { ReviewLogRecord } from "@/lib/account/export-format";
+import { createPacer } from "@/lib/concurrency/pacer";
 import { AppError } from "@/lib/errors";
 import { IMPORT_CHUNK_ROWS } from "@/lib/limits";
 import { accountImportScope, type ImportHead } from "./account-import";
@@ -89,6 +89,7 @@ export async function importAccount(
 
   const imports = accountImportScope(db, userId);
   const importId = await imports.begin(clock());
+  const pace = createPacer();
   let staged = 0;
   try {
     const seen = new Map<string, number>();
@@ -97,14 +98,14 @@ export async function importAccount(
       await imports.stageLogs(importId, staged, chunk);
       staged += chunk.length;
       await imports.heartbeat(importId, clock());
-      await yieldToEventLoop();
+      await pace();
     }
     await imports.commit(importId, source, staged, clock());
   } catch (error) {
     await imports.abandon(importId);
     throw error;
   }
-  while (!(await imports.swapStep(importId, clock()))) await yieldToEventLoop();
+  while (!(await imports.swapStep(importId, clock()))) await pace();
   return { cardStates: source.cardStates.length, reviewLogs: staged };
 }
 
