@@ -23,10 +23,3 @@ export async function countRequest(db: Db, key: string, windowIndex: number): Pr
   return Number(count);
 }
 
-/** Forgets counters of windows before `windowIndex` for keys starting with `prefix` (housekeeping). */
-export async function dropOldWindows(db: Db, prefix: string, windowIndex: number): Promise<number> {
-  const { count } = await db.rateLimitWindow.deleteMany({
-    where: { key: { startsWith: prefix }, windowIndex: { lt: windowIndex } },
-  });
-  return count;
-}
