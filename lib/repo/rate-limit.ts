@@ -22,4 +22,3 @@ export async function countRequest(db: Db, key: string, windowIndex: number): Pr
   if (count === undefined) throw new Error(`rate limit: the upsert for "${key}" returned no row`);
   return Number(count);
 }
-
