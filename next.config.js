@@ -32,6 +32,11 @@ const nextConfig = {
   experimental: {
     // Server Actions carry small forms only; anything larger is refused with 413.
     serverActions: { bodySizeLimit: "64kb" },
+    // Body limit: Next's proxy clones request bodies up to this size and silently
+    // truncates beyond it (default 10 MB, which cut large imports short). It is the import
+    // limit (IMPORT_MAX_BYTES in lib/limits.ts, 50 MiB) plus 1 MiB, so an oversized import
+    // still arrives with more bytes than the route accepts and is refused with 413.
+    proxyClientMaxBodySize: 51 * 1024 * 1024,
   },
   async headers() {
     return [

@@ -123,7 +123,9 @@ export function FsrsOptimizer({ initial }: { initial: FitStatusJson }) {
               style={{ width: `${percent}%` }}
             />
           </div>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t("running", { percent })}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {job?.status === "queued" ? t("queued") : t("running", { percent })}
+          </p>
         </div>
       ) : null}
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
-import { hit } from "@/lib/repo/rate-counter";
+import { countRequest } from "@/lib/repo/rate-limit";
 import { createUser } from "@/lib/repo/users";
 import { createSession } from "@/lib/repo/sessions";
 import type { Locale, Theme } from "@/lib/settings/preferences";
@@ -13,8 +13,16 @@ import { throttlingAddress } from "@/lib/web/client-address";
 
 export type NewSession = { token: string; expiresAt: Date; userId: string };
 
-function rateLimited(): AppError {
-  const retryAfterSeconds = SIGN_UP_LIMIT.windowMs / 1000;
+/** One more sign-up event from an address in the current fixed window (lib/repo/rate-limit.ts); the count so far. */
+function count(db: Db, key: string, now: Date): Promise<number> {
+  return countRequest(db, key, windowIndex(now));
+}
+
+const windowIndex = (now: Date) => Math.floor(now.getTime() / SIGN_UP_LIMIT.windowMs);
+
+function rateLimited(now: Date): AppError {
+  const windowEnd = (windowIndex(now) + 1) * SIGN_UP_LIMIT.windowMs;
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000));
   return new AppError(
     "RATE_LIMITED",
     `too many sign-ups from this address; try again in ${retryAfterSeconds} s`,
@@ -41,13 +49,8 @@ export async function signUp(options: {
   now: Date;
 }): Promise<NewSession> {
   const { db, credentials, now } = options;
-  const attempts = await hit(
-    db,
-    throttleKey(options.secret, "signup", throttlingAddress(options.ip)),
-    SIGN_UP_LIMIT.windowMs,
-    now,
-  );
-  if (attempts > SIGN_UP_LIMIT.maxAttempts) throw rateLimited();
+  const attempts = await count(db, throttleKey(options.secret, "signup", throttlingAddress(options.ip)), now);
+  if (attempts > SIGN_UP_LIMIT.maxAttempts) throw rateLimited(now);
 
   const passwordHash = await hashPassword(credentials.password);
   let user: { id: string };
@@ -61,8 +64,7 @@ export async function signUp(options: {
   } catch (error) {
     if (isAppError(error) && error.code === "CONFLICT") {
       const key = throttleKey(options.secret, "signup", `taken\0${throttlingAddress(options.ip)}`);
-      if ((await hit(db, key, SIGN_UP_LIMIT.windowMs, now)) > SIGN_UP_LIMIT.maxTakenAnswers)
-        throw rateLimited();
+      if ((await count(db, key, now)) > SIGN_UP_LIMIT.maxTakenAnswers) throw rateLimited(now);
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import { studyScope } from "@/lib/repo/study";
 import { countTrainingItems, MIN_ITEMS_TO_FIT, packSequences } from "@/lib/srs/fsrs-items";
 import { fsrsParamsInUse } from "@/lib/srs/scheduler";
 import { fitParameters } from "./fit-parameters";
+import { acquireFitSlot } from "./fit-slots";
 import { HEARTBEAT_MS, PROGRESS_WRITE_MS } from "./policy";
 import { readHistory } from "./read-history";
 
@@ -21,7 +22,8 @@ const READ_SHARE = 0.05;
 const TRAIN_END = 0.95;
 
 /**
- * Runs a queued job to the end: reads the history, fits on a worker thread, scores the
+ * Runs a queued job to the end: waits (still "queued") for one of the process's fit
+ * worker slots, then reads the history, fits on a worker thread, scores the
  * parameters in use and the fitted ones on the same history, and records the result.
  * Writes progress and a heartbeat while it works. Never throws: a failure is recorded
  * on the job (its cause goes to the server log). Stops early if the job stops being
@@ -43,7 +45,26 @@ export async function runFit(input: RunFitInput): Promise<FitJobStatus | "gone">
       .catch((error: unknown) => console.error("fit job: heartbeat write failed", input.jobId, error));
     return writing;
   };
-  const heartbeat = setInterval(() => void beat(), input.heartbeatMs ?? HEARTBEAT_MS);
+  const heartbeatMs = input.heartbeatMs ?? HEARTBEAT_MS;
+
+  // Wait for a worker slot (lib/optimizer/fit-slots.ts), the job staying "queued" and alive.
+  const queuedBeat = setInterval(() => {
+    jobs
+      .keepQueued(input.jobId, now())
+      .then((alive) => {
+        if (!alive) abort.abort();
+      })
+      .catch((error: unknown) => console.error("fit job: heartbeat write failed", input.jobId, error));
+  }, heartbeatMs);
+  let release: () => void;
+  try {
+    release = await acquireFitSlot(abort.signal);
+  } catch {
+    return "gone";
+  } finally {
+    clearInterval(queuedBeat);
+  }
+  const heartbeat = setInterval(() => void beat(), heartbeatMs);
 
   try {
     const settings = await studyScope(input.db, input.userId).settings();
@@ -91,5 +112,6 @@ export async function runFit(input: RunFitInput): Promise<FitJobStatus | "gone">
     return "failed";
   } finally {
     clearInterval(heartbeat);
+    release();
   }
 }

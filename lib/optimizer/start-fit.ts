@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fitJobScope, type FitJob } from "@/lib/repo/fit-jobs";
 import { MIN_REVIEWS_TO_FIT } from "@/lib/srs/fsrs-items";
+import { bindingAvailable } from "./binding-available";
 import { staleCutoff } from "./policy";
 
 export type StartFitInput = { db: Db; userId: string; now: Date; staleAfterMs?: number };
@@ -14,6 +15,9 @@ export type StartFitInput = { db: Db; userId: string; now: Date; staleAfterMs?: 
  * created job (runFit) in the background.
  */
 export async function startFit(input: StartFitInput): Promise<{ job: FitJob; created: boolean }> {
+  // Said plainly up front on a platform without the native optimizer, rather than as a failed job.
+  const binding = await bindingAvailable();
+  if (!binding.available) throw new AppError("CONFLICT", binding.reason);
   const jobs = fitJobScope(input.db, input.userId);
   await jobs.expireStale(staleCutoff(input.now, input.staleAfterMs));
   const reviewCount = await jobs.reviewCount();

@@ -1,8 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
-import type { AccountExport } from "@/lib/account/export-format";
+import type { ReviewLogRecord } from "@/lib/account/export-format";
+import { createPacer } from "@/lib/concurrency/pacer";
 import { AppError } from "@/lib/errors";
-import { memoryColumns, memoryData, reviewLogData, studyScope } from "./study";
+import { IMPORT_CHUNK_ROWS } from "@/lib/limits";
+import { accountImportScope, type ImportHead } from "./account-import";
+import { memoryColumns, studyScope } from "./study";
 import { userScope } from "./user-scope";
 
 const stateColumns = {
@@ -61,90 +63,115 @@ export async function exportAccount(db: Db, userId: string, now: Date) {
   };
 }
 
+export type ImportSource = ImportHead & {
+  /** Validated review logs, a chunk at a time (an array is one chunk). */
+  reviewLogs: readonly ReviewLogRecord[] | AsyncIterable<readonly ReviewLogRecord[]>;
+};
+
 /**
- * Replaces the user's settings, topic choices, card states and review log with
- * an export's, in one transaction. Cards or topics this deck does not have are
- * refused up front (nothing is written), so an import never half-applies.
+ * Replaces the user's settings, topic choices, card states and review log with an
+ * export's, all or nothing, without holding the database for long (the steps are in
+ * ./account-import.ts). Cards or topics this deck does not have, and duplicates, are
+ * refused with INVALID_INPUT before anything the user sees changes.
  */
 export async function importAccount(
   db: Db,
   userId: string,
-  data: AccountExport,
+  source: ImportSource,
+  clock: () => Date = () => new Date(),
 ): Promise<{ cardStates: number; reviewLogs: number }> {
-  const cardIds = [
-    ...new Set([...data.cardStates.map((s) => s.cardId), ...data.reviewLogs.map((l) => l.cardId)]),
+  const [cards, topics] = await Promise.all([
+    db.card.findMany({ select: { id: true } }),
+    db.topic.findMany({ select: { id: true } }),
+  ]);
+  const knownCards = new Set(cards.map((c) => c.id));
+  checkHead(source, knownCards, new Set(topics.map((t) => t.id)));
+
+  const imports = accountImportScope(db, userId);
+  const importId = await imports.begin(clock());
+  const pace = createPacer();
+  let staged = 0;
+  try {
+    const seen = new Map<string, number>();
+    for await (const chunk of chunks(source.reviewLogs)) {
+      chunk.forEach((log, i) => checkLog(log, staged + i, seen, knownCards));
+      await imports.stageLogs(importId, staged, chunk);
+      staged += chunk.length;
+      await imports.heartbeat(importId, clock());
+      await pace();
+    }
+    await imports.commit(importId, source, staged, clock());
+  } catch (error) {
+    await imports.abandon(importId);
+    throw error;
+  }
+  while (!(await imports.swapStep(importId, clock()))) await pace();
+  return { cardStates: source.cardStates.length, reviewLogs: staged };
+}
+
+/** Finishes an import of this user's that stopped midway with its process (no-op otherwise). */
+export async function finishInterruptedImport(db: Db, userId: string, now: Date): Promise<void> {
+  await accountImportScope(db, userId).finishInterrupted(now);
+}
+
+async function* chunks<T>(source: readonly T[] | AsyncIterable<readonly T[]>): AsyncIterable<readonly T[]> {
+  if (!isArray(source)) {
+    yield* source;
+    return;
+  }
+  for (let start = 0; start < source.length; start += IMPORT_CHUNK_ROWS)
+    yield source.slice(start, start + IMPORT_CHUNK_ROWS);
+}
+
+function isArray<T>(value: readonly T[] | AsyncIterable<readonly T[]>): value is readonly T[] {
+  return Array.isArray(value);
+}
+
+function checkHead(head: ImportHead, knownCards: Set<string>, knownTopics: Set<string>): void {
+  const problems: string[] = [];
+  const missing = [
+    ...head.cardStates.map((s) => s.cardId).filter((id) => !knownCards.has(id)),
+    ...head.topics.map((t) => t.topicId).filter((id) => !knownTopics.has(id)),
   ];
-  const known = new Set(
-    (await db.card.findMany({ where: { id: { in: cardIds } }, select: { id: true } })).map((c) => c.id),
-  );
-  const missing = cardIds.filter((id) => !known.has(id));
-  const topicIds = data.topics.map((t) => t.topicId);
-  const knownTopics = new Set(
-    (await db.topic.findMany({ where: { id: { in: topicIds } }, select: { id: true } })).map((t) => t.id),
-  );
-  const missingTopics = topicIds.filter((id) => !knownTopics.has(id));
-  if (missing.length > 0 || missingTopics.length > 0) {
-    throw new AppError(
-      "INVALID_INPUT",
-      `the export refers to cards or topics this deck does not have: ${[...missing, ...missingTopics].slice(0, 10).join(", ")}${missing.length + missingTopics.length > 10 ? ", …" : ""}`,
+  if (missing.length > 0) {
+    problems.push(
+      `the export refers to cards or topics this deck does not have: ${[...new Set(missing)].slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}`,
     );
   }
-  await db.$transaction(
-    async (tx) => {
-      await tx.reviewLog.deleteMany({ where: { userId } });
-      await tx.cardState.deleteMany({ where: { userId } });
-      await tx.userTopic.deleteMany({ where: { userId } });
-      await tx.userSettings.update({
-        where: { userId },
-        data: {
-          locale: data.preferences.locale,
-          theme: data.preferences.theme,
-          desiredRetention: data.study.desiredRetention,
-          maximumInterval: data.study.maximumInterval,
-          newCardsPerDay: data.study.newCardsPerDay,
-          reviewsPerDay: data.study.reviewsPerDay,
-          learningSteps: JSON.stringify(data.study.learningSteps),
-          relearningSteps: JSON.stringify(data.study.relearningSteps),
-          fuzz: data.study.fuzz,
-          dayStartHour: data.study.dayStartHour,
-          timeZone: data.study.timeZone,
-          fsrsParams: data.study.fsrsParams ? JSON.stringify(data.study.fsrsParams) : null,
-          pausedTags: JSON.stringify(data.pausedTags),
-          studyEpoch: { increment: 1 }, // every card's state was replaced
-        },
-      });
-      // Column by column: never spread imported data into a write (lib/repo/study/memory-columns.ts).
-      if (data.topics.length)
-        await tx.userTopic.createMany({
-          data: data.topics.map((t) => ({ userId, topicId: t.topicId, paused: t.paused })),
-        });
-      if (data.cardStates.length)
-        await tx.cardState.createMany({
-          data: data.cardStates.map((s) => ({
-            userId,
-            cardId: s.cardId,
-            ...memoryData(s),
-            suspended: s.suspended,
-            buriedUntil: s.buriedUntil,
-            flagged: s.flagged,
-            version: s.version,
-          })),
-        });
-      if (data.reviewLogs.length) {
-        await tx.reviewLog.createMany({
-          data: data.reviewLogs.map((l) => ({
-            id: randomUUID(),
-            userId,
-            clientId: l.clientId,
-            cardId: l.cardId,
-            ...reviewLogData(l),
-            durationMs: l.durationMs,
-            previous: l.previous,
-          })),
-        });
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
+  const twice = (label: string, ids: string[]) => {
+    const seen = new Set<string>();
+    const repeated = ids.filter((id) => seen.size === seen.add(id).size);
+    if (repeated.length > 0) problems.push(`${label} "${repeated[0]}" appears more than once`);
+  };
+  twice(
+    "card state for card",
+    head.cardStates.map((s) => s.cardId),
   );
-  return { cardStates: data.cardStates.length, reviewLogs: data.reviewLogs.length };
+  twice(
+    "topic",
+    head.topics.map((t) => t.topicId),
+  );
+  if (problems.length > 0) throw new AppError("INVALID_INPUT", problems.join("; "));
+}
+
+function checkLog(
+  log: ReviewLogRecord,
+  index: number,
+  seen: Map<string, number>,
+  knownCards: Set<string>,
+): void {
+  if (!knownCards.has(log.cardId)) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `reviewLogs[${index}]: the export refers to cards or topics this deck does not have: ${log.cardId}`,
+    );
+  }
+  const first = seen.get(log.clientId);
+  if (first !== undefined) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `reviewLogs[${index}]: clientId "${log.clientId}" repeats reviewLogs[${first}]; each review must have its own clientId`,
+    );
+  }
+  seen.set(log.clientId, index);
 }

@@ -67,6 +67,7 @@ function toJob(row: FitJobRow): FitJob {
 
 export type StudiedCard = StoredMemory & { cardId: string };
 export type Rescheduled = { cardId: string; expectedVersion: number; memory: CardMemory };
+export type StudiedVersion = { cardId: string; version: number };
 
 /**
  * A user's parameter-fitting jobs, the history they read and the rescheduling they
@@ -204,63 +205,70 @@ export function fitJobScope(db: Db, userId: string) {
     },
 
     /**
-     * Sets the user's FSRS parameters (null: the defaults) and writes every rescheduled
-     * card, all in one transaction. Each card is written only if it is still at the
-     * version it was read at, and gets the next version, so a review tab open on it gets
-     * a clean CONFLICT; if any card changed meanwhile nothing is written and this throws
-     * CONFLICT (the caller reads again). With `jobId`, the job must be done and becomes
-     * applied in the same transaction.
+     * Writes a chunk of rescheduled cards in one short transaction. Each card is written
+     * only if it is still at the version it was read at, and gets the next version, so a
+     * review tab open on it gets a clean CONFLICT; a card graded meanwhile is left as the
+     * grade wrote it and reported in `conflicts` (the caller replays it again).
      */
-    async applyParameters(input: {
-      params: number[] | null;
-      cards: Rescheduled[];
-      jobId?: string;
-      now: Date;
-    }): Promise<void> {
-      await db.$transaction(
-        async (tx) => {
-          if (input.jobId) {
-            const { count } = await tx.fitJob.updateMany({
-              where: { id: input.jobId, userId, status: "done" },
-              data: { status: "applied" },
-            });
-            if (count === 0)
-              throw new AppError("CONFLICT", `job "${input.jobId}" is no longer ready to apply`);
-          }
-          for (const card of input.cards) {
-            const m = card.memory;
-            const { count } = await tx.cardState.updateMany({
-              where: { userId, cardId: card.cardId, version: card.expectedVersion },
-              data: {
-                state: m.state,
-                due: m.due,
-                stability: m.stability,
-                difficulty: m.difficulty,
-                elapsedDays: m.elapsedDays,
-                scheduledDays: m.scheduledDays,
-                learningSteps: m.learningSteps,
-                reps: m.reps,
-                lapses: m.lapses,
-                lastReview: m.lastReview,
-                version: card.expectedVersion + 1,
-              },
-            });
-            if (count === 0) {
-              throw new AppError(
-                "CONFLICT",
-                `card "${card.cardId}" was reviewed while rescheduling; nothing was changed, try again`,
-                { changedCard: card.cardId },
-              );
-            }
-          }
-          await tx.userSettings.update({
-            where: { userId },
-            data: { fsrsParams: input.params ? JSON.stringify(input.params) : null },
+    async rescheduleChunk(
+      cards: readonly Rescheduled[],
+    ): Promise<{ written: StudiedVersion[]; conflicts: string[] }> {
+      return db.$transaction(async (tx) => {
+        const written: StudiedVersion[] = [];
+        const conflicts: string[] = [];
+        for (const card of cards) {
+          const m = card.memory;
+          const version = card.expectedVersion + 1;
+          const { count } = await tx.cardState.updateMany({
+            where: { userId, cardId: card.cardId, version: card.expectedVersion },
+            data: {
+              state: m.state,
+              due: m.due,
+              stability: m.stability,
+              difficulty: m.difficulty,
+              elapsedDays: m.elapsedDays,
+              scheduledDays: m.scheduledDays,
+              learningSteps: m.learningSteps,
+              reps: m.reps,
+              lapses: m.lapses,
+              lastReview: m.lastReview,
+              version,
+            },
           });
-        },
-        // A few hundred single-row updates; the default 5 s limit is too tight on a busy SQLite file.
-        { timeout: 60_000, maxWait: 10_000 },
-      );
+          if (count === 1) written.push({ cardId: card.cardId, version });
+          else conflicts.push(card.cardId);
+        }
+        return { written, conflicts };
+      });
+    },
+
+    /**
+     * Switches the user to `params` (null: the defaults); with `jobId`, the job must be
+     * done and becomes applied in the same short transaction (CONFLICT otherwise).
+     */
+    async switchParameters(input: { params: number[] | null; jobId?: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        if (input.jobId) {
+          const { count } = await tx.fitJob.updateMany({
+            where: { id: input.jobId, userId, status: "done" },
+            data: { status: "applied" },
+          });
+          if (count === 0) throw new AppError("CONFLICT", `job "${input.jobId}" is no longer ready to apply`);
+        }
+        await tx.userSettings.update({
+          where: { userId },
+          data: { fsrsParams: input.params ? JSON.stringify(input.params) : null },
+        });
+      });
+    },
+
+    /** Keeps a job waiting for a worker slot alive (heartbeat) without marking it running. */
+    async keepQueued(jobId: string, now: Date): Promise<boolean> {
+      const { count } = await db.fitJob.updateMany({
+        where: { id: jobId, userId, status: "queued" },
+        data: { heartbeatAt: now },
+      });
+      return count === 1;
     },
   };
 }

@@ -144,12 +144,12 @@ describe(`the migrated ${testDbKind} database matches the Prisma schema`, () => 
     expect(await t.db.loginThrottle.findUnique({ where: { key: "ip:abc" } })).toMatchObject({ failures: 2 });
   });
 
-  it("stores rate counters", async () => {
-    await t.db.rateCounter.create({ data: { key: "signup:abc", count: 3, windowStart: now } });
-    expect(await t.db.rateCounter.findUnique({ where: { key: "signup:abc" } })).toEqual({
+  it("stores rate-limit windows", async () => {
+    await t.db.rateLimitWindow.create({ data: { key: "signup:abc", windowIndex: 493_000, count: 3 } });
+    expect(await t.db.rateLimitWindow.findUnique({ where: { key: "signup:abc" } })).toEqual({
       key: "signup:abc",
+      windowIndex: 493_000,
       count: 3,
-      windowStart: now,
     });
   });
 

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { applyFit } from "@/lib/optimizer/apply-fit";
 import { fitStatus } from "@/lib/optimizer/fit-status";
 import { STALE_AFTER_MS } from "@/lib/optimizer/policy";
+import { rescheduleCards } from "@/lib/optimizer/reschedule-cards";
 import { resetParameters } from "@/lib/optimizer/reset-parameters";
 import { runFit } from "@/lib/optimizer/run-fit";
 import { startFit } from "@/lib/optimizer/start-fit";
@@ -49,6 +50,7 @@ describe(`fitting personal FSRS parameters on ${testDbKind}`, () => {
   let alice: { userId: string };
   let aliceEvents: ReviewEvent[];
   let bob: { userId: string };
+  let bobEvents: ReviewEvent[];
   let jobId: string;
 
   beforeAll(async () => {
@@ -56,7 +58,7 @@ describe(`fitting personal FSRS parameters on ${testDbKind}`, () => {
     bob = await createTestUser(t.db);
     // 1,000 reviews: enough for fitted parameters to beat the defaults on this learner.
     aliceEvents = await giveHistory(t.db, alice.userId, { reviews: 1000 });
-    await giveHistory(t.db, bob.userId, { reviews: 450, seed: 99 });
+    bobEvents = await giveHistory(t.db, bob.userId, { reviews: 450, seed: 99 });
   });
 
   it("runs a started job to done, with progress at 1 and before/after metrics", async () => {
@@ -163,21 +165,57 @@ describe(`fitting personal FSRS parameters on ${testDbKind}`, () => {
     }
   });
 
-  it("writes nothing when a card changed between reading and writing", async () => {
-    const jobs = fitJobScope(t.db, bob.userId);
-    const [card] = await jobs.studiedCards();
+  it("keeps a grade that lands between two chunks of the reschedule, replaying that card with the new parameters", async () => {
+    const params = defaultFsrsParams.map((w, i) => (i < 4 ? w * 1.5 : w));
+    const settings = await studyScope(t.db, bob.userId).settings();
     const before = await cardStates(bob.userId);
-    const error = await rejectionOf(
-      jobs.applyParameters({
-        params: [...defaultFsrsParams],
-        cards: [{ cardId: card!.cardId, expectedVersion: card!.version - 1, memory: card!.memory }],
-        now,
-      }),
-      AppError,
-    );
-    expect(error.code).toBe("CONFLICT");
-    expect(await cardStates(bob.userId)).toEqual(before);
-    expect((await studyScope(t.db, bob.userId).settings()).fsrsParams).toBeNull();
+    const [cardId] = [...before.keys()];
+    let graded: { version: number } | null = null;
+    const result = await rescheduleCards({
+      db: t.db,
+      userId: bob.userId,
+      params,
+      now,
+      afterChunk: async () => {
+        if (graded) return;
+        // The user grades a card from a tab opened now, between two written chunks.
+        const current = (await cardStates(bob.userId)).get(cardId!)!;
+        const outcome = await gradeCard({
+          db: t.db,
+          userId: bob.userId,
+          cardId: cardId!,
+          rating: ratings.good,
+          clientId: randomUUID(),
+          expectedVersion: current.version,
+          durationMs: 1000,
+          now,
+        });
+        graded = { version: outcome.version };
+      },
+    });
+    expect(graded).not.toBeNull();
+    expect(result.rescheduled).toBe(before.size);
+    expect((await studyScope(t.db, bob.userId).settings()).fsrsParams).toEqual(params);
+    const events = [
+      ...bobEvents,
+      { cardId: cardId!, rating: ratings.good, state: 2 as const, reviewedAt: now },
+    ];
+    expect(await t.db.reviewLog.count({ where: { userId: bob.userId } })).toBe(bobEvents.length + 1);
+    const after = await cardStates(bob.userId);
+    // The grade is kept (its version is followed by exactly one replay) ...
+    expect(after.get(cardId!)!.version).toBe(graded!.version + 1);
+    // ... and the card is what its whole history, that grade included, gives under the new parameters.
+    const expected = regrade(events, cardId!, params, settings);
+    expect(after.get(cardId!)!.stability).toBeCloseTo(expected.stability, 6);
+    expect(after.get(cardId!)!.due.toISOString()).toBe(expected.due.toISOString());
+    for (const [other, old] of before) {
+      if (other === cardId) continue;
+      expect(after.get(other)!.stability).toBeCloseTo(
+        regrade(bobEvents, other, params, settings).stability,
+        6,
+      );
+      expect(after.get(other)!.version).toBe(old.version + 1);
+    }
   });
 });
 
