@@ -136,7 +136,13 @@ test("regression (issue 11): a crafted import cannot write a card's text through
   for (const version of [0, 1]) {
     const graded = await page.request.post("/api/review/grade", {
       headers,
-      data: { clientId: crypto.randomUUID(), cardId: "relu-definition", rating: 3, version, durationMs: 900 },
+      data: {
+        clientId: crypto.randomUUID(),
+        cardId: "relu-definition-derivative",
+        rating: 3,
+        version,
+        durationMs: 900,
+      },
     });
     expect(graded.status()).toBe(201);
   }
@@ -154,6 +160,6 @@ test("regression (issue 11): a crafted import cannot write a card's text through
 
   const undo = await page.request.post("/api/review/undo", { headers: { Origin: baseURL! } });
   expect(undo.status()).toBe(200);
-  await page.goto("/cards/relu-definition");
+  await page.goto("/cards/relu-definition-derivative");
   await expect(page.locator("img[src=x]")).toHaveCount(0);
 });
