@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { guardRequest } from "./request-guard";
 
 /**
@@ -30,29 +30,4 @@ export function answerUnsupportedMethod(request: IncomingMessage, response: Serv
   });
   response.end(body);
   return true;
-}
-
-/**
- * Puts answerUnsupportedMethod in front of every HTTP server of this process. Next creates
- * its server itself (`next start`), and instrumentation.ts is the only code of ours that runs
- * before requests arrive, so the hook goes on the prototype's emit.
- */
-export function installUnsupportedMethodGuard(serverClass: typeof Server): void {
-  const proto = serverClass.prototype as Server & { __gradusMethodGuard?: true };
-  if (proto.__gradusMethodGuard) return;
-  const emit = proto.emit;
-  proto.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (
-      event === "request" &&
-      answerUnsupportedMethod(args[0] as IncomingMessage, args[1] as ServerResponse)
-    ) {
-      return true;
-    }
-    return (emit as (this: Server, event: string | symbol, ...rest: unknown[]) => boolean).call(
-      this,
-      event,
-      ...args,
-    );
-  } as Server["emit"];
-  proto.__gradusMethodGuard = true;
 }
