@@ -46,10 +46,15 @@ export function userScope(db: Db, userId: string) {
     },
 
     async updatePreferences(patch: PreferencesPatch): Promise<Preferences> {
+      // Column by column: a parsed request never goes into a write as a whole object.
+      const data = {
+        ...(patch.locale === undefined ? {} : { locale: patch.locale }),
+        ...(patch.theme === undefined ? {} : { theme: patch.theme }),
+      };
       const row = await db.userSettings.upsert({
         where: { userId },
-        create: { userId, ...patch },
-        update: patch,
+        create: { userId, ...data },
+        update: data,
         select: { locale: true, theme: true },
       });
       return { locale: row.locale as Locale, theme: row.theme as Theme };
