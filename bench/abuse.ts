@@ -20,6 +20,7 @@ import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } fro
 import { createDb, type Db } from "../lib/db/client";
 import { IMPORT_MAX_BYTES } from "../lib/limits";
 import { createSession } from "../lib/repo/sessions";
+import { defaultStudySettings } from "../lib/srs/study-settings";
 import { postgresCluster, postgresDatabase, sqliteDatabase, type BenchDbKind } from "./support/databases";
 import { ensureBuild, startServer } from "./support/server";
 import { ms, summarize } from "./support/stats";
@@ -90,18 +91,7 @@ function worstExport(cardIds: string[], options: { maxBytes: number; reviews?: n
     version: 1,
     exportedAt: iso(now - 1000),
     preferences: { locale: "en", theme: "system" },
-    study: {
-      desiredRetention: 0.9,
-      maximumInterval: 36500,
-      newCardsPerDay: 20,
-      reviewsPerDay: 200,
-      learningSteps: ["1m", "10m"],
-      relearningSteps: ["10m"],
-      fuzz: true,
-      dayStartHour: 4,
-      timeZone: "UTC",
-      fsrsParams: null,
-    },
+    study: defaultStudySettings,
     topics: [],
     pausedTags: [],
     cardStates,

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z, ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
+import { readJsonBytes } from "./read-body";
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
@@ -53,17 +54,7 @@ export async function readJson<T extends z.ZodType>(
   schema: T,
   maxBytes = MAX_JSON_BODY_BYTES,
 ): Promise<z.infer<T>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      `expected Content-Type application/json, got "${type || "none"}"`,
-    );
-  }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes)
-    throw new AppError("PAYLOAD_TOO_LARGE", `body of ${declared} bytes exceeds ${maxBytes} bytes`);
-  const text = await readLimited(request, maxBytes);
+  const text = new TextDecoder().decode(await readJsonBytes(request, maxBytes));
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -71,22 +62,4 @@ export async function readJson<T extends z.ZodType>(
     throw new AppError("INVALID_INPUT", `body is not valid JSON: ${(error as Error).message}`);
   }
   return schema.parse(data);
-}
-
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", `body exceeds ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
